@@ -1,0 +1,77 @@
+package crdb.workshop.common.db;
+
+import crdb.workshop.common.WorkshopException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Everything the workspace reads from the environment, in one place.
+ *
+ * <p>Each setting is an environment variable, or a system property of the same meaning
+ * ({@code -Dworkshop.database=embedded}); the system property wins.
+ *
+ * @param databaseUrl     {@code DATABASE_URL}, as pasted by the user, if set
+ * @param forcedKind      {@code WORKSHOP_DATABASE}: skip the selection order and use this kind
+ * @param cockroachImage  {@code WORKSHOP_COCKROACH_IMAGE}: the CockroachDB image Testcontainers runs
+ * @param echoSql         {@code WORKSHOP_ECHO_SQL}: print every SQL statement MyBatis runs
+ * @param verbose         {@code WORKSHOP_VERBOSE}: print stack traces of failures
+ */
+public record Settings(
+        Optional<String> databaseUrl,
+        Optional<ServerKind> forcedKind,
+        String cockroachImage,
+        boolean echoSql,
+        boolean verbose) {
+
+    /** Pinned so every run uses the same server; override with WORKSHOP_COCKROACH_IMAGE. */
+    public static final String DEFAULT_COCKROACH_IMAGE = "cockroachdb/cockroach:v25.2.0";
+
+    public static Settings fromEnvironment() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    public static Settings from(Map<String, String> env, Properties props) {
+        return new Settings(
+                read(env, props, "DATABASE_URL", "DATABASE_URL"),
+                read(env, props, "WORKSHOP_DATABASE", "workshop.database").map(Settings::parseKind),
+                read(env, props, "WORKSHOP_COCKROACH_IMAGE", "workshop.cockroachImage")
+                        .orElse(DEFAULT_COCKROACH_IMAGE),
+                read(env, props, "WORKSHOP_ECHO_SQL", "workshop.echoSql").map(Settings::flag).orElse(false),
+                read(env, props, "WORKSHOP_VERBOSE", "workshop.verbose").map(Settings::flag).orElse(false));
+    }
+
+    public Settings withEchoSql(boolean on) {
+        return new Settings(databaseUrl, forcedKind, cockroachImage, on, verbose);
+    }
+
+    public Settings withVerbose(boolean on) {
+        return new Settings(databaseUrl, forcedKind, cockroachImage, echoSql, on);
+    }
+
+    private static Optional<String> read(Map<String, String> env, Properties props, String envName, String propName) {
+        String value = props.getProperty(propName);
+        if (value == null) {
+            value = env.get(envName);
+        }
+        return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static ServerKind parseKind(String value) {
+        for (ServerKind kind : ServerKind.values()) {
+            if (kind.settingValue().equals(value.toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new WorkshopException("WORKSHOP_DATABASE is '" + value + "', which is not a database kind."
+                + " Use one of: url, cockroachdb, embedded (or unset it to let the workspace choose).");
+    }
+
+    private static boolean flag(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            default -> false;
+        };
+    }
+}

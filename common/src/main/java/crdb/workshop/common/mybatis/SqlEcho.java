@@ -1,0 +1,70 @@
+package crdb.workshop.common.mybatis;
+
+import java.io.PrintStream;
+import org.apache.ibatis.logging.Log;
+import org.apache.ibatis.logging.slf4j.Slf4jImpl;
+
+/**
+ * The tutorial's {@code echo=True}: prints every statement MyBatis sends, with its parameters,
+ * so you always know what SQL runs.
+ *
+ * <p>MyBatis already writes "Preparing: ..." and "Parameters: ..." lines to each mapper's debug
+ * log. This log implementation sends those lines to the console when echo is on, and passes
+ * everything to SLF4J as usual. It is process-wide, as MyBatis's logging is.
+ */
+public final class SqlEcho implements Log {
+
+    private static volatile PrintStream target;
+
+    private final Log delegate;
+
+    public SqlEcho(String name) {
+        this.delegate = new Slf4jImpl(name);
+    }
+
+    /** Turns echo on, printing to {@code out}; {@code null} turns it off. */
+    public static void echoTo(PrintStream out) {
+        target = out;
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return target != null || delegate.isDebugEnabled();
+    }
+
+    @Override
+    public boolean isTraceEnabled() {
+        return delegate.isTraceEnabled();
+    }
+
+    @Override
+    public void debug(String line) {
+        PrintStream out = target;
+        if (out != null) {
+            out.println("SQL " + line.strip());
+        }
+        if (delegate.isDebugEnabled()) {
+            delegate.debug(line);
+        }
+    }
+
+    @Override
+    public void trace(String line) {
+        delegate.trace(line);
+    }
+
+    @Override
+    public void warn(String line) {
+        delegate.warn(line);
+    }
+
+    @Override
+    public void error(String line) {
+        delegate.error(line);
+    }
+
+    @Override
+    public void error(String line, Throwable e) {
+        delegate.error(line, e);
+    }
+}

@@ -1,0 +1,40 @@
+package crdb.workshop.connect;
+
+import crdb.workshop.common.cli.LessonRunner;
+import crdb.workshop.common.db.Database;
+import crdb.workshop.connect.mapper.SchemaMapper;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.ibatis.session.SqlSession;
+
+/**
+ * Lesson 01: connect, say which server answered, and list the tables dbinit.sql created.
+ *
+ * <p>The runner has already chosen the database (DATABASE_URL, a CockroachDB container, or the
+ * embedded PostgreSQL), printed the banner and applied dbinit.sql before {@link #run} starts.
+ */
+public final class ConnectLesson {
+
+    private ConnectLesson() {
+    }
+
+    public static void main(String[] args) {
+        LessonRunner.main(args, ConnectLesson::run);
+    }
+
+    // tag::run[]
+    static void run(Database database, PrintStream out) {
+        out.println("Server version: " + database.serverVersion());
+        out.println("CockroachDB: " + (database.isCockroachDb()
+                ? "yes"
+                : "no (PostgreSQL speaks the same protocol; CockroachDB-only features are skipped)"));
+        out.println("Applied dbinit.sql.");
+
+        // One SqlSession per unit of work, closed by try-with-resources.
+        try (SqlSession session = database.sessionFactory().openSession()) {
+            List<String> tables = session.getMapper(SchemaMapper.class).listTables();
+            out.println("Tables: " + String.join(", ", tables));
+        }
+    }
+    // end::run[]
+}
