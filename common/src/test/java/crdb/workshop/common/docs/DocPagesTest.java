@@ -1,0 +1,46 @@
+package crdb.workshop.common.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every lesson has a page, every page has the same shape, and the indexes link them all. */
+class DocPagesTest {
+
+    private static final List<String> SECTIONS = List.of(
+            "## What you will build", "## What you need", "## Steps", "## Expected output",
+            "## Exercises", "## Summary", "## See also");
+
+    private final Path root = RepositoryRoot.find();
+
+    private List<String> lessons() throws IOException {
+        try (Stream<Path> dirs = Files.list(root.resolve("lessons"))) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyLessonHasAPageWithTheSectionsInOrder() throws IOException {
+        for (String lesson : lessons()) {
+            Path page = root.resolve("docs/" + lesson + ".md");
+            assertThat(page).as("docs page for lessons/" + lesson).isRegularFile();
+            List<String> headings = Files.readAllLines(page).stream().filter(l -> l.startsWith("## ")).toList();
+            assertThat(headings).as("sections of " + root.relativize(page)).containsSubsequence(SECTIONS);
+        }
+    }
+
+    @Test
+    void theReadmeAndTheWalkthroughIndexLinkEveryLesson() throws IOException {
+        String readme = Files.readString(root.resolve("README.md"));
+        String index = Files.readString(root.resolve("docs/README.md"));
+        for (String lesson : lessons()) {
+            assertThat(readme).as("README.md links lesson " + lesson).contains("(docs/" + lesson + ".md)");
+            assertThat(index).as("docs/README.md links lesson " + lesson).contains("(" + lesson + ".md)");
+        }
+    }
+}
