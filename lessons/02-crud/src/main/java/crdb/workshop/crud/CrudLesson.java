@@ -1,0 +1,89 @@
+package crdb.workshop.crud;
+
+import crdb.workshop.common.cli.LessonRunner;
+import crdb.workshop.common.db.Database;
+import crdb.workshop.common.mapper.Account;
+import crdb.workshop.common.mapper.AccountMapper;
+import crdb.workshop.common.retry.RetryExecutor;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Lesson 02: the SQLAlchemy CRUD tutorial in MyBatis. Three units of work, each in its own
+ * retried transaction: create 100 accounts, move half of one balance to another account, delete
+ * five accounts. Each callback returns what it did; the lesson prints it after the commit.
+ */
+public final class CrudLesson {
+
+    static final int NEW_ACCOUNTS = 100;
+    static final int ACCOUNTS_TO_DELETE = 5;
+
+    private CrudLesson() {
+    }
+
+    public static void main(String[] args) {
+        LessonRunner.main(args, CrudLesson::run);
+    }
+
+    static void run(Database database, PrintStream out) {
+        run(database, out, new Random());
+    }
+
+    /** The lesson with its randomness handed in: a seeded Random makes the same choices each run. */
+    static void run(Database database, PrintStream out, Random random) {
+        RetryExecutor retry = RetryExecutor.withDefaults(database.sessionFactory());
+
+        // tag::create-accounts[]
+        out.println("Creating new accounts...");
+        List<Account> newAccounts = NewAccounts.random(NEW_ACCOUNTS, random);
+        List<Account> created = retry.inTransaction(session -> {
+            session.getMapper(AccountMapper.class).insertAll(newAccounts);
+            return newAccounts;
+        });
+        for (Account account : created) {
+            out.println("Created new account with id " + account.id() + " and balance " + account.balance() + ".");
+        }
+        // end::create-accounts[]
+
+        // tag::transfer[]
+        List<UUID> ids = shuffledIds(created, random);
+        UUID from = ids.get(0);
+        UUID to = ids.get(1);
+        Transfer transfer = retry.inTransaction(session -> TransferService.transferHalf(session, from, to));
+        out.println("Random account balances:");
+        out.println("Account " + from + ": " + transfer.source().balance());
+        out.println("Account " + to + ": " + transfer.destination().balance());
+        out.println("Transferring " + transfer.amount() + " from account " + from + " to account " + to + "...");
+        out.println("Transfer complete.");
+        out.println("New balances:");
+        out.println("Account " + from + ": " + transfer.sourceBalanceAfter());
+        out.println("Account " + to + ": " + transfer.destinationBalanceAfter());
+        // end::transfer[]
+
+        // tag::delete-accounts[]
+        out.println("Deleting existing accounts...");
+        long seed = random.nextLong(); // drawn out here, so every attempt of the callback chooses alike
+        List<UUID> deleted = retry.inTransaction(
+                session -> AccountDeletion.deleteRandom(session, ids, ACCOUNTS_TO_DELETE, seed));
+        for (UUID id : deleted) {
+            out.println("Deleted account " + id + ".");
+        }
+        // end::delete-accounts[]
+
+        // tag::count[]
+        long count = retry.inTransaction(session -> session.getMapper(AccountMapper.class).count());
+        out.println("Accounts in the table: " + count);
+        // end::count[]
+    }
+
+    /** The ids of {@code accounts} in random order: take the first two and they are distinct. */
+    private static List<UUID> shuffledIds(List<Account> accounts, Random random) {
+        List<UUID> ids = new ArrayList<>(accounts.stream().map(Account::id).toList());
+        Collections.shuffle(ids, random);
+        return List.copyOf(ids);
+    }
+}
