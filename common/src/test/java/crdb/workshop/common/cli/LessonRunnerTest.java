@@ -65,7 +65,8 @@ class LessonRunnerTest {
     void echoSqlPrintsEachStatementWithItsParameters() {
         UUID id = UUID.randomUUID();
 
-        CapturedRun run = run(Map.of("DATABASE_URL", url), (db, out) -> insert(db, new Account(id, 4242)), "--echo-sql");
+        CapturedRun run = run(Map.of("DATABASE_URL", url), (db, out) -> insert(db, new Account(id, 4242)),
+                "--echo-sql");
 
         assertThat(run.status()).isZero();
         List<String> sql = run.outLines().stream().filter(line -> line.startsWith("SQL ")).toList();

@@ -21,7 +21,8 @@ class BadDatabaseUrlTest {
                 Arguments.of("one slash", "postgresql:/localhost:26257/defaultdb",
                         "not a connection URL", "Use the form postgresql://"),
                 Arguments.of("unknown scheme", "mysql://maxroach:Hunter2-Zq7x9@localhost:3306/bank",
-                        "unknown scheme 'mysql'", "Use postgresql://, postgres://, cockroachdb:// or jdbc:postgresql://"),
+                        "unknown scheme 'mysql'",
+                        "Use postgresql://, postgres://, cockroachdb:// or jdbc:postgresql://"),
                 Arguments.of("missing host", "postgresql://maxroach:Hunter2-Zq7x9@:26257/defaultdb",
                         "has no host", "after the '@'"),
                 Arguments.of("missing host and user", "postgresql:///defaultdb", "has no host", "after the '@'"),
@@ -31,14 +32,18 @@ class BadDatabaseUrlTest {
                         "port 'port'", "26257"),
                 Arguments.of("unclosed IPv6 host", "postgresql://maxroach:Hunter2-Zq7x9@[::1:26257/defaultdb",
                         "without its closing ']'", "[::1]:26257"),
-                Arguments.of("bad percent-encoding", "postgresql://maxroach:Hunter2%zzZq7x9@localhost:26257/defaultdb",
+                Arguments.of("bad percent-encoding",
+                        "postgresql://maxroach:Hunter2%zzZq7x9@localhost:26257/defaultdb",
                         "badly percent-encoded password", "@ as %40"),
-                Arguments.of("bad sslmode", "postgresql://maxroach:Hunter2-Zq7x9@localhost:26257/defaultdb?sslmode=verify",
+                Arguments.of("bad sslmode",
+                        "postgresql://maxroach:Hunter2-Zq7x9@localhost:26257/defaultdb?sslmode=verify",
                         "sslmode=verify, which is not an SSL mode", "disable, require, verify-ca, verify-full"),
                 Arguments.of("missing CA file", "postgresql://maxroach:Hunter2-Zq7x9@localhost:26257/defaultdb"
                         + "?sslmode=verify-full&sslrootcert=/no/such/dir/root.crt",
-                        "sslrootcert=/no/such/dir/root.crt, but no readable file is there", "Download the cluster's CA"),
-                Arguments.of("unknown parameter", "postgresql://maxroach:Hunter2-Zq7x9@localhost:26257/defaultdb?sslmod=require",
+                        "sslrootcert=/no/such/dir/root.crt, but no readable file is there",
+                        "Download the cluster's CA"),
+                Arguments.of("unknown parameter",
+                        "postgresql://maxroach:Hunter2-Zq7x9@localhost:26257/defaultdb?sslmod=require",
                         "parameter 'sslmod', which pgjdbc does not understand", "Remove it"));
     }
 

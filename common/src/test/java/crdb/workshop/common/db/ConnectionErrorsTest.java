@@ -33,7 +33,8 @@ class ConnectionErrorsTest {
     @Test
     void missingCaCertificateSaysWhereToPutIt() {
         // pgjdbc's words when sslmode=verify-full has no sslrootcert and ~/.postgresql/root.crt is missing.
-        PSQLException noCa = new PSQLException("Could not open SSL root certificate file /home/me/.postgresql/root.crt.",
+        PSQLException noCa = new PSQLException(
+                "Could not open SSL root certificate file /home/me/.postgresql/root.crt.",
                 PSQLState.CONNECTION_FAILURE, new FileNotFoundException("/home/me/.postgresql/root.crt"));
 
         String message = ConnectionErrors.explain(noCa, CLOUD).getMessage();

@@ -182,7 +182,8 @@ class DatabaseUrlTest {
     @Test
     void urlWithoutDatabaseLeavesTheChoiceToTheServer() {
         // The tutorial's `cockroach demo` string has no database; CockroachDB then uses defaultdb.
-        ConnectionSettings settings = DatabaseUrl.parse("postgresql://demo:Hunter2-Zq7x9@127.0.0.1:26257?sslmode=require");
+        ConnectionSettings settings =
+                DatabaseUrl.parse("postgresql://demo:Hunter2-Zq7x9@127.0.0.1:26257?sslmode=require");
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:26257/");
         assertThat(driverDatabaseName(settings)).isEmpty();

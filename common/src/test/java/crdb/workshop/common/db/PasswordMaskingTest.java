@@ -23,7 +23,8 @@ class PasswordMaskingTest {
 
     static Stream<String> goodUrls() {
         return Stream.of(
-                "postgresql://maxroach:" + SECRET + "@free-tier.cockroachlabs.cloud:26257/defaultdb?sslmode=verify-full",
+                "postgresql://maxroach:" + SECRET
+                        + "@free-tier.cockroachlabs.cloud:26257/defaultdb?sslmode=verify-full",
                 "postgres://maxroach:" + SECRET + "@localhost:26257/defaultdb?sslmode=require",
                 "cockroachdb://maxroach:" + SECRET + "@localhost:26257/bank?sslmode=require",
                 "jdbc:postgresql://localhost:26257/defaultdb?user=maxroach&password=" + SECRET + "&sslmode=disable",

@@ -73,7 +73,8 @@ class ServerSelectorTest {
     @Test
     void workshopDatabaseForcesTheContainerOverUrl() {
         ServerSelector.Choice choice = new ServerSelector(
-                settings(Map.of("DATABASE_URL", URL, "WORKSHOP_DATABASE", "cockroachdb")), new FakeDocker(true)).choose();
+                settings(Map.of("DATABASE_URL", URL, "WORKSHOP_DATABASE", "cockroachdb")), new FakeDocker(true))
+                .choose();
 
         assertThat(choice).isEqualTo(
                 new ServerSelector.Choice(ServerKind.COCKROACH_CONTAINER, "forced by WORKSHOP_DATABASE=cockroachdb"));
@@ -107,7 +108,8 @@ class ServerSelectorTest {
 
     @Test
     void startingFromDatabaseUrlDescribesTheServerWithoutTouchingIt() {
-        DatabaseServer server = new ServerSelector(settings(Map.of("DATABASE_URL", URL)), new FakeDocker(false)).start();
+        DatabaseServer server =
+                new ServerSelector(settings(Map.of("DATABASE_URL", URL)), new FakeDocker(false)).start();
 
         assertThat(server.kind()).isEqualTo(ServerKind.URL);
         assertThat(server.reason()).isEqualTo("from DATABASE_URL");
