@@ -3,7 +3,9 @@
 --   cockroach sql --url "$DATABASE_URL" < dbinit.sql
 --   psql "$DATABASE_URL" < dbinit.sql
 -- The lessons apply this same file at start-up, so running it by hand is optional.
+-- tag::accounts[]
 CREATE TABLE IF NOT EXISTS accounts (
     id UUID PRIMARY KEY,
     balance INT8 NOT NULL CHECK (balance >= 0)
 );
+-- end::accounts[]

@@ -6,6 +6,8 @@ import crdb.workshop.common.db.Settings;
 import crdb.workshop.common.db.Workshop;
 import crdb.workshop.common.mybatis.SqlEcho;
 import java.io.PrintStream;
+import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * Runs a lesson's main program: reads the flags, starts the database, prints the banner, applies
@@ -27,7 +29,7 @@ public final class LessonRunner {
 
     /** For a lesson's {@code main}: runs it and exits non-zero if it failed. */
     public static void main(String[] args, Lesson lesson) {
-        int status = run(args, Settings.fromEnvironment(), System.out, System.err, lesson);
+        int status = run(args, Settings::fromEnvironment, System.out, System.err, lesson);
         System.out.flush();
         if (status != 0) {
             System.exit(status);
@@ -36,11 +38,21 @@ public final class LessonRunner {
 
     /** Runs {@code lesson}; returns the process exit status. */
     public static int run(String[] args, Settings settings, PrintStream out, PrintStream err, Lesson lesson) {
-        Settings effective = settings;
+        return run(args, () -> settings, out, err, lesson);
+    }
+
+    /**
+     * Runs {@code lesson} with settings read inside the runner, so that a bad setting (say
+     * WORKSHOP_DATABASE=mysql) ends as one line and exit 1 like every other mistake.
+     */
+    public static int run(String[] args, Supplier<Settings> settings, PrintStream out, PrintStream err,
+            Lesson lesson) {
+        boolean echoSql = false;
+        boolean verbose = false;
         for (String arg : args) {
             switch (arg) {
-                case "--echo-sql" -> effective = effective.withEchoSql(true);
-                case "--verbose" -> effective = effective.withVerbose(true);
+                case "--echo-sql" -> echoSql = true;
+                case "--verbose" -> verbose = true;
                 default -> {
                     err.println("Unknown option '" + arg + "'. Options: --echo-sql (print the SQL), --verbose"
                             + " (stack traces on failure).");
@@ -48,22 +60,30 @@ public final class LessonRunner {
                 }
             }
         }
-        boolean verbose = effective.verbose();
-        SqlEcho.echoTo(effective.echoSql() ? out : null);
-        try (Workshop workshop = Workshop.start(effective)) {
-            out.println(workshop.banner());
-            workshop.database().applySchema();
-            lesson.run(workshop.database(), out);
-            return 0;
+        try {
+            Settings effective = settings.get();
+            if (echoSql) {
+                effective = effective.withEchoSql(true);
+            }
+            if (verbose) {
+                effective = effective.withVerbose(true);
+            }
+            verbose = effective.verbose();
+            SqlEcho.echoTo(effective.echoSql() ? out : null);
+            try (Workshop workshop = Workshop.start(effective)) {
+                out.println(workshop.banner());
+                workshop.database().applySchema();
+                lesson.run(workshop.database(), out);
+                return 0;
+            }
         } catch (WorkshopException e) {
-            err.println(e.getMessage());
+            err.println(oneLine(e.getMessage()));
             if (verbose) {
                 e.printStackTrace(err);
             }
             return 1;
         } catch (Exception e) {
-            err.println("Failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            err.println("Failed: " + describe(e) + (verbose ? "" : " (run with --verbose for the stack trace)"));
             if (verbose) {
                 e.printStackTrace(err);
             }
@@ -71,5 +91,29 @@ public final class LessonRunner {
         } finally {
             SqlEcho.echoTo(null);
         }
+    }
+
+    /**
+     * What went wrong, in one line. MyBatis wraps the driver's error in a page of context, so the
+     * SQLException in the chain, with its SQLSTATE, says it best.
+     */
+    private static String describe(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return firstLine(sql.getMessage()) + " (SQLSTATE " + sql.getSQLState() + ")";
+            }
+        }
+        return e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.strip().lines().findFirst().orElse("").strip();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

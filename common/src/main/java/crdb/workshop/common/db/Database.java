@@ -2,7 +2,6 @@ package crdb.workshop.common.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.mybatis.MyBatisFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.apache.ibatis.jdbc.RuntimeSqlException;
 import org.apache.ibatis.jdbc.ScriptRunner;
 import org.apache.ibatis.session.SqlSessionFactory;
 
@@ -71,12 +71,19 @@ public final class Database implements AutoCloseable {
                 runner.setAutoCommit(true);
                 runner.setStopOnError(true);
                 runner.setLogWriter(null);
+                // A failure comes back as an exception and ends as one line; not also as a page on stderr.
+                runner.setErrorLogWriter(null);
                 runner.runScript(reader);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
-            throw new WorkshopException("Could not run " + resource + ": " + e.getMessage(), e);
+            throw ConnectionErrors.explain(e, settings);
+        } catch (RuntimeSqlException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw ConnectionErrors.scriptFailed(resource, sql, settings);
+            }
+            throw e;
         }
     }
 

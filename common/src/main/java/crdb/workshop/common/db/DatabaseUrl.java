@@ -4,6 +4,7 @@ import crdb.workshop.common.WorkshopException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public final class DatabaseUrl {
         String trimmed = url.trim();
         int schemeEnd = trimmed.indexOf("://");
         if (schemeEnd <= 0) {
-            throw new WorkshopException("DATABASE_URL is not a URL (" + mask(trimmed) + "): it has no scheme."
+            throw new WorkshopException("DATABASE_URL is not a connection URL (" + mask(trimmed) + ")."
                     + " Use the form " + EXAMPLE + ".");
         }
         String scheme = trimmed.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
@@ -109,18 +110,22 @@ public final class DatabaseUrl {
         return new ConnectionSettings(jdbcUrl, props, display(scheme, props, hostAndPort, database));
     }
 
-    /** The URL with any password replaced by {@code ****}: safe to print, whatever its shape. */
+    /**
+     * The URL with any password replaced by {@code ****}: safe to print, whatever its shape, even
+     * without a scheme ({@code user:secret@host}) and for parameters such as sslpassword.
+     */
     public static String mask(String url) {
         String masked = url;
         int schemeEnd = masked.indexOf("://");
+        int userStart = schemeEnd >= 0 ? schemeEnd + 3 : 0;
         int at = masked.lastIndexOf('@');
-        if (schemeEnd >= 0 && at > schemeEnd) {
-            int colon = masked.indexOf(':', schemeEnd + 3);
+        if (at > userStart) {
+            int colon = masked.indexOf(':', userStart);
             if (colon >= 0 && colon < at) {
                 masked = masked.substring(0, colon + 1) + "****" + masked.substring(at);
             }
         }
-        return masked.replaceAll("(?i)([?&]password=)[^&]*", "$1****");
+        return masked.replaceAll("(?i)([?&][^=&]*password=)[^&]*", "$1****");
     }
 
     private static Map<String, String> parseQuery(String query, String url) {
@@ -153,10 +158,18 @@ public final class DatabaseUrl {
                     + " Use one of: disable, require, verify-ca, verify-full.");
         }
         String rootCert = props.getProperty("sslrootcert");
-        if (rootCert != null && !rootCert.isEmpty() && !Files.isReadable(Path.of(rootCert))) {
+        if (rootCert != null && !rootCert.isEmpty() && !isReadableFile(rootCert)) {
             throw new WorkshopException("DATABASE_URL names sslrootcert=" + rootCert
                     + ", but no readable file is there. Download the cluster's CA certificate"
                     + " (CockroachDB Cloud: Connect dialog, 'Download CA Cert') or fix the path.");
+        }
+    }
+
+    private static boolean isReadableFile(String path) {
+        try {
+            return Files.isReadable(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
         }
     }
 
@@ -186,8 +199,9 @@ public final class DatabaseUrl {
         }
     }
 
+    /** pgjdbc percent-decodes the database name (and reads '+' as a space), so encode what it would change. */
     private static String urlEncodePath(String database) {
-        return database.replace("%", "%25").replace("?", "%3F").replace("/", "%2F");
+        return database.replace("%", "%25").replace("+", "%2B").replace("?", "%3F").replace("/", "%2F");
     }
 
     /** Host and port, with IPv6 literals in brackets. */

@@ -34,7 +34,9 @@ public record Settings(
 
     public static Settings from(Map<String, String> env, Properties props) {
         return new Settings(
-                read(env, props, "DATABASE_URL", "DATABASE_URL"),
+                // Set but empty is kept, not taken for unset: DatabaseUrl says what is wrong with it,
+                // where quietly falling back to the embedded database would hide the mistake.
+                raw(env, props, "DATABASE_URL", "DATABASE_URL"),
                 read(env, props, "WORKSHOP_DATABASE", "workshop.database").map(Settings::parseKind),
                 read(env, props, "WORKSHOP_COCKROACH_IMAGE", "workshop.cockroachImage")
                         .orElse(DEFAULT_COCKROACH_IMAGE),
@@ -51,11 +53,12 @@ public record Settings(
     }
 
     private static Optional<String> read(Map<String, String> env, Properties props, String envName, String propName) {
+        return raw(env, props, envName, propName).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<String> raw(Map<String, String> env, Properties props, String envName, String propName) {
         String value = props.getProperty(propName);
-        if (value == null) {
-            value = env.get(envName);
-        }
-        return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(value != null ? value : env.get(envName));
     }
 
     private static ServerKind parseKind(String value) {

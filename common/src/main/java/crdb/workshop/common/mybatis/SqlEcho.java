@@ -8,18 +8,22 @@ import org.apache.ibatis.logging.slf4j.Slf4jImpl;
  * The tutorial's {@code echo=True}: prints every statement MyBatis sends, with its parameters,
  * so you always know what SQL runs.
  *
- * <p>MyBatis already writes "Preparing: ..." and "Parameters: ..." lines to each mapper's debug
- * log. This log implementation sends those lines to the console when echo is on, and passes
- * everything to SLF4J as usual. It is process-wide, as MyBatis's logging is.
+ * <p>MyBatis already writes "Preparing: ..." and "Parameters: ..." lines to each mapped
+ * statement's debug log, named after the statement ({@code ...AccountMapper.insert}). This log
+ * implementation sends those lines to the console when echo is on, and passes everything to SLF4J
+ * as usual. MyBatis's own classes (class scanning, connection handling) log through here too;
+ * they are not SQL, so they are never echoed. It is process-wide, as MyBatis's logging is.
  */
 public final class SqlEcho implements Log {
 
     private static volatile PrintStream target;
 
     private final Log delegate;
+    private final boolean statementLog;
 
     public SqlEcho(String name) {
         this.delegate = new Slf4jImpl(name);
+        this.statementLog = !name.startsWith("org.apache.ibatis.");
     }
 
     /** Turns echo on, printing to {@code out}; {@code null} turns it off. */
@@ -29,7 +33,7 @@ public final class SqlEcho implements Log {
 
     @Override
     public boolean isDebugEnabled() {
-        return target != null || delegate.isDebugEnabled();
+        return statementLog && target != null || delegate.isDebugEnabled();
     }
 
     @Override
@@ -40,7 +44,7 @@ public final class SqlEcho implements Log {
     @Override
     public void debug(String line) {
         PrintStream out = target;
-        if (out != null) {
+        if (statementLog && out != null) {
             out.println("SQL " + line.strip());
         }
         if (delegate.isDebugEnabled()) {

@@ -18,9 +18,11 @@ public final class ConnectLesson {
     private ConnectLesson() {
     }
 
+    // tag::main[]
     public static void main(String[] args) {
         LessonRunner.main(args, ConnectLesson::run);
     }
+    // end::main[]
 
     // tag::run[]
     static void run(Database database, PrintStream out) {

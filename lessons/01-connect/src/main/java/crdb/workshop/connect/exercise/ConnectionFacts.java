@@ -12,6 +12,6 @@ public interface ConnectionFacts {
     /** How many tables the public schema has. */
     int countTables(Connection connection) throws SQLException;
 
-    /** The isolation level new transactions get, as the server spells it ("serializable"). */
+    /** The isolation level of the current transaction, as the server spells it ("serializable"). */
     String transactionIsolation(Connection connection) throws SQLException;
 }

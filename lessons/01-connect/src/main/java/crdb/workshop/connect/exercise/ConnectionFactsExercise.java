@@ -5,27 +5,32 @@ import java.sql.SQLException;
 
 /**
  * Your turn. Each method returns a placeholder that the tests reject; replace it with a query.
+ * Close what you open (try-with-resources), but not the connection: it belongs to the caller.
  * Check your work: ./mvnw test -pl lessons/01-connect -am -Dexercises=learner
  */
 public class ConnectionFactsExercise implements ConnectionFacts {
 
-    // TODO-01: Return the name of the current database. The query is SELECT current_database();
-    //          use connection.createStatement() and read the one row it returns.
+    // TODO-01: Return the name of the database this connection uses: SELECT current_database().
+    //          Open a Statement with connection.createStatement(), run executeQuery, move the
+    //          ResultSet to its one row with next(), and read column 1 with getString(1).
     @Override
     public String currentDatabase(Connection connection) throws SQLException {
         return "";
     }
 
-    // TODO-02: Return the number of tables in the public schema. Count the rows of
-    //          information_schema.tables with table_schema = 'public' and table_type = 'BASE TABLE'
-    //          (SchemaMapper in this lesson lists them).
+    // TODO-02: Return how many tables the public schema has: count the rows of
+    //          information_schema.tables with table_schema = 'public' AND table_type = 'BASE TABLE'
+    //          (SchemaMapper in this lesson lists the same rows). The test adds a table and
+    //          expects your count to follow, so it must come from the server.
     @Override
     public int countTables(Connection connection) throws SQLException {
         return -1;
     }
 
-    // TODO-03 (Optional): Return the isolation level new transactions get: SHOW transaction_isolation.
-    //          CockroachDB answers "serializable"; so does the embedded PostgreSQL, configured to match.
+    // TODO-03 (Optional): Return the isolation level of the current transaction, as the server
+    //          spells it: SHOW transaction_isolation. On CockroachDB and on the embedded
+    //          PostgreSQL it is "serializable" unless the session says otherwise; the test also
+    //          changes the session's default, so the answer must come from the server.
     @Override
     public String transactionIsolation(Connection connection) throws SQLException {
         return "";

@@ -1,0 +1,72 @@
+package crdb.workshop.common.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import crdb.workshop.common.testing.DatabaseTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** What DatabaseUrl hands pgjdbc really arrives at the server. */
+@DatabaseTest
+class DatabaseUrlConnectionTest {
+
+    private final ServerAddress server;
+    private final String databaseName;
+
+    DatabaseUrlConnectionTest(Database database) {
+        this.server = ServerAddress.of(database);
+        this.databaseName = ServerAddress.databaseName(database);
+    }
+
+    @Test
+    void applicationNameReachesTheServer() throws SQLException {
+        ConnectionSettings settings = DatabaseUrl.parse(server.url(databaseName) + "&application_name=bank-lesson");
+
+        assertThat(ask(settings, "SELECT current_setting('application_name')")).isEqualTo("bank-lesson");
+    }
+
+    @Test
+    void optionsSetSessionVariablesOnTheServer() throws SQLException {
+        // Both CockroachDB and PostgreSQL read -c name=value from the startup options.
+        ConnectionSettings settings = DatabaseUrl.parse(server.url(databaseName)
+                + "&options=-c%20statement_timeout%3D4321");
+
+        assertThat(ask(settings, "SHOW statement_timeout")).isIn("4321", "4321ms", "4.321s");
+    }
+
+    @Test
+    void percentEncodedUserNameAndPasswordLogIn(Database database) throws SQLException {
+        Assumptions.assumeFalse(database.isCockroachDb(),
+                "creates a login role without a password, which a secure CockroachDB cluster refuses");
+        String user = "bank app+1@branch";
+        try (Connection admin = DriverManager.getConnection(database.settings().jdbcUrl(),
+                database.settings().properties());
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS \"" + user + "\"");
+            statement.execute("CREATE ROLE \"" + user + "\" LOGIN");
+        }
+        // The embedded server trusts local users, so the password travels but is not checked.
+        String url = "postgresql://bank%20app%2B1%40branch:p%40ss%2Fw0rd%2BZq7@" + server.hostAndPort() + "/"
+                + databaseName + "?sslmode=disable";
+
+        ConnectionSettings settings = DatabaseUrl.parse(url);
+
+        assertThat(settings.properties()).containsEntry("password", "p@ss/w0rd+Zq7");
+        assertThat(ask(settings, "SELECT current_user")).isEqualTo(user);
+        assertThat(ask(settings, "SELECT current_database()")).isEqualTo(databaseName);
+    }
+
+    private static String ask(ConnectionSettings settings, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.properties());
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
