@@ -1,8 +1,9 @@
 package crdb.workshop.common.retry;
 
 /**
- * Every allowed attempt failed with a retryable error, or the deadline passed. The failures of
- * the earlier attempts are attached as suppressed exceptions; the last one is the cause.
+ * Every allowed attempt failed with a retryable error, or the deadline came first. The last
+ * failure is the cause; the failures of the earlier attempts are attached as suppressed
+ * exceptions, oldest first.
  */
 public class RetriesExhaustedException extends RuntimeException {
 
@@ -13,6 +14,7 @@ public class RetriesExhaustedException extends RuntimeException {
         this.attempts = attempts;
     }
 
+    /** How many attempts ran. */
     public int attempts() {
         return attempts;
     }

@@ -1,43 +1,78 @@
 package crdb.workshop.common.retry;
 
-import java.sql.SQLException;
+import crdb.workshop.common.retry.FailureClassifier.Verdict;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This workspace's {@code run_transaction}: runs a unit of work in a transaction and, when the
- * database asks for a retry (SQLSTATE 40001), runs the whole unit again, COMMIT included.
+ * database asks for a retry, runs the whole unit again, COMMIT included.
  *
  * <pre>{@code
  * RetryExecutor retry = RetryExecutor.withDefaults(database.sessionFactory());
- * long balance = retry.inTransaction(session -> session.getMapper(AccountMapper.class).findBalance(id));
+ * Account account = retry.inTransaction(session -> session.getMapper(AccountMapper.class).findById(id));
  * }</pre>
  *
- * <p>FIRST DRAFT: the API is fixed; the full retry policy (connection errors, ambiguous commits,
- * deadline, interrupts, savepoint mode) arrives with its fault suite.
+ * <p>What it does with a failed attempt (rolled back first, always):
+ * <ul>
+ *   <li>SQLSTATE 40001 anywhere in the cause chain (40P01, PostgreSQL's deadlock, too), before or
+ *       at COMMIT: the server aborted the transaction, so the unit runs again.
+ *   <li>A connection error (class 08, 57P01) before COMMIT was sent: nothing was committed; the
+ *       unit runs again on a fresh connection.
+ *   <li>No definite answer to COMMIT (the connection broke, or 40003 "result is ambiguous"):
+ *       {@link AmbiguousCommitException}, unless the unit was declared idempotent with
+ *       {@link #inIdempotentTransaction}, which runs it again.
+ *   <li>Anything else (constraint violations, cancelled statements, your own exceptions): rethrown
+ *       unchanged, with no further attempt.
+ * </ul>
+ * Between attempts it waits a capped, exponentially growing, random time. It gives up with
+ * {@link RetriesExhaustedException} after {@code maxAttempts} attempts or when the deadline would
+ * pass, and with {@link RetryInterruptedException} when the thread is interrupted.
+ *
+ * <p>The callback gets a fresh session on every attempt and must not commit, roll back, close it,
+ * or start another transaction: those throw {@link TransactionMisuseException}. It may run more
+ * than once, so it must not change anything outside the database: return what you need instead.
+ *
+ * <p>Instances are immutable and thread-safe; make one and share it.
  */
 public final class RetryExecutor {
 
-    private final SqlSessionFactory sessions;
+    private static final Logger log = LoggerFactory.getLogger(RetryExecutor.class);
+
+    private final DataSource dataSource;
+    private final Configuration configuration;
     private final int maxAttempts;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
+    private final Duration deadline;
     private final ExecutorType executorType;
+    private final RetryProtocol protocol;
     private final RetryListener listener;
+    private final RetryTimer timer;
 
     private RetryExecutor(Builder builder) {
-        this.sessions = builder.sessions;
+        this.dataSource = builder.dataSource;
+        this.configuration = builder.sessions.getConfiguration();
         this.maxAttempts = builder.maxAttempts;
-        this.initialBackoff = builder.initialBackoff;
-        this.maxBackoff = builder.maxBackoff;
+        this.backoff = new Backoff(builder.initialBackoff, builder.maxBackoff, builder.multiplier);
+        this.deadline = builder.deadline;
         this.executorType = builder.executorType;
+        this.protocol = builder.protocol;
         this.listener = builder.listener;
+        this.timer = builder.timer;
     }
 
+    /** 10 attempts, backoff from 10 ms doubling up to 2 s, no deadline, full restarts. */
     public static RetryExecutor withDefaults(SqlSessionFactory sessions) {
         return builder(sessions).build();
     }
@@ -46,124 +81,234 @@ public final class RetryExecutor {
         return new Builder(sessions);
     }
 
-    /** Runs {@code work} in a transaction, retrying the whole unit on 40001; returns its result. */
+    /** Runs {@code work} in a transaction, retrying the whole unit as described above; returns its result. */
     public <T> T inTransaction(TransactionCallback<T> work) {
-        return execute(work);
+        return execute(work, false);
     }
 
     /** As {@link #inTransaction}, for work that returns nothing. */
     public void useTransaction(TransactionConsumer work) {
+        Objects.requireNonNull(work, "work");
         execute(session -> {
             work.useSession(session);
             return null;
-        });
+        }, false);
     }
 
     /**
-     * As {@link #inTransaction}, for work that is safe to apply twice (or that detects a second
-     * application itself): retried even when a COMMIT's outcome is unknown.
+     * As {@link #inTransaction}, for work that is safe to apply twice, or that notices it was
+     * applied already (an INSERT keyed by a client-generated id, ON CONFLICT DO NOTHING): retried
+     * even when a COMMIT's outcome is unknown.
      */
     public <T> T inIdempotentTransaction(TransactionCallback<T> work) {
-        return execute(work);
+        return execute(work, true);
     }
 
-    private <T> T execute(TransactionCallback<T> work) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            listener.attemptStarted(attempt);
-            try (SqlSession session = sessions.openSession(executorType, false)) {
-                T result = work.doInTransaction(new GuardedSqlSession(session));
-                session.commit(true);
-                listener.succeeded(attempt);
-                return result;
-            } catch (RuntimeException e) {
-                String state = RetryableErrors.sqlState(e);
-                if (!"40001".equals(state)) {
-                    throw e;
+    private <T> T execute(TransactionCallback<T> work, boolean idempotent) {
+        Objects.requireNonNull(work, "work");
+        TransactionScope.refuseNesting();
+        long start = timer.nanoTime();
+        List<Throwable> earlier = new ArrayList<>();
+        // tag::attempt-loop[]
+        try (TransactionRunner runner = newRunner()) {
+            for (int attempt = 1; ; attempt++) {
+                listener.attemptStarted(attempt);
+                Outcome<T> outcome = runner.attempt(work); // rolled back already if it failed
+                if (outcome.succeeded()) {
+                    log.debug("Committed on attempt {}", attempt);
+                    listener.succeeded(attempt);
+                    return outcome.result();
                 }
-                if (last != null) {
-                    e.addSuppressed(last);
+                Throwable failure = outcome.failure();
+                Verdict verdict = FailureClassifier.classify(failure, outcome.commitSent());
+                if (verdict == Verdict.FATAL) {
+                    throw giveUp(attempt, failure); // unchanged, as the callback or the database threw it
                 }
-                last = e;
-                Duration delay = backoff(attempt);
-                listener.retrying(attempt, delay, state, e);
-                sleep(delay);
+                if (verdict == Verdict.AMBIGUOUS && !idempotent) {
+                    throw giveUp(attempt, ambiguous(attempt, failure, earlier));
+                }
+                if (attempt == maxAttempts) {
+                    throw giveUp(attempt, exhausted("maxAttempts is " + maxAttempts, attempt, failure, earlier));
+                }
+                Duration delay = backoff.delay(attempt, ThreadLocalRandom.current());
+                if (deadline != null && timer.nanoTime() - start + delay.toNanos() > deadline.toNanos()) {
+                    throw giveUp(attempt, exhausted("the next attempt would begin after the deadline of "
+                            + deadline.toMillis() + " ms", attempt, failure, earlier));
+                }
+                String state = FailureClassifier.sqlState(failure);
+                log.debug("Attempt {} failed with SQLSTATE {}; retrying in {} ms", attempt, state, delay.toMillis());
+                listener.retrying(attempt, delay, state, failure);
+                earlier.add(failure);
+                pause(delay, attempt, earlier);
             }
         }
-        listener.gaveUp(maxAttempts, last);
-        throw new RetriesExhaustedException("gave up after " + maxAttempts + " attempts", maxAttempts, last);
+        // end::attempt-loop[]
     }
 
-    private Duration backoff(int attempt) {
-        long cap = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(attempt - 1, 20));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
+    private TransactionRunner newRunner() {
+        return protocol == RetryProtocol.COCKROACH_SAVEPOINT
+                ? new SavepointRestartRunner(dataSource, configuration, executorType)
+                : new FullRestartRunner(dataSource, configuration, executorType);
     }
 
-    private static void sleep(Duration delay) {
+    private void pause(Duration delay, int attempts, List<Throwable> failures) {
         try {
-            Thread.sleep(delay.toMillis());
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted before the backoff began");
+            }
+            timer.sleep(delay);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
+            Thread.currentThread().interrupt(); // whoever interrupted us still needs to see it
+            RetryInterruptedException stop = new RetryInterruptedException("Interrupted while waiting to retry"
+                    + " after attempt " + attempts + "; no further attempt was made.", attempts, e);
+            failures.forEach(stop::addSuppressed);
+            throw giveUp(attempts, stop);
         }
     }
 
-    /** Settings, validated when set. */
+    private static AmbiguousCommitException ambiguous(int attempt, Throwable failure, List<Throwable> earlier) {
+        return withHistory(new AmbiguousCommitException("COMMIT was sent on attempt " + attempt + " but its outcome"
+                + " is unknown (SQLSTATE " + FailureClassifier.sqlState(failure) + "): the transaction may or may not"
+                + " have been applied, so it was not retried. Check before trying again, or make the work"
+                + " idempotent and use inIdempotentTransaction.", failure), earlier);
+    }
+
+    private static RetriesExhaustedException exhausted(String why, int attempts, Throwable failure,
+            List<Throwable> earlier) {
+        return withHistory(new RetriesExhaustedException("Gave up after " + attempts + " attempts (" + why + ");"
+                + " the last failed with SQLSTATE " + FailureClassifier.sqlState(failure) + ". Allow more attempts"
+                + " or time, or reduce contention on the rows this transaction touches.", attempts, failure),
+                earlier);
+    }
+
+    private static <E extends Throwable> E withHistory(E failure, List<Throwable> earlier) {
+        earlier.forEach(failure::addSuppressed);
+        return failure;
+    }
+
+    /** Tells the listener, and hands back the failure to throw: unchanged if it is unchecked. */
+    private RuntimeException giveUp(int attempts, Throwable failure) {
+        log.debug("Giving up after {} attempts: {}", attempts, failure.toString());
+        listener.gaveUp(attempts, failure);
+        if (failure instanceof RuntimeException e) {
+            return e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        // Only a callback that sneaks a checked exception past the compiler gets here.
+        return new UndeclaredThrowableException(failure);
+    }
+
+    /** Settings, each checked when it is set, so a mistake fails on the line that made it. */
     public static final class Builder {
         private final SqlSessionFactory sessions;
+        private final DataSource dataSource;
         private int maxAttempts = 10;
         private Duration initialBackoff = Duration.ofMillis(10);
         private Duration maxBackoff = Duration.ofSeconds(2);
+        private double multiplier = 2.0;
+        private Duration deadline;
         private ExecutorType executorType = ExecutorType.SIMPLE;
+        private RetryProtocol protocol = RetryProtocol.FULL_RESTART;
         private RetryListener listener = RetryListener.NONE;
+        private RetryTimer timer = RetryTimer.SYSTEM;
 
         private Builder(SqlSessionFactory sessions) {
             this.sessions = Objects.requireNonNull(sessions, "sessions");
+            Environment environment = sessions.getConfiguration().getEnvironment();
+            if (environment == null || environment.getDataSource() == null) {
+                throw new IllegalArgumentException("The SqlSessionFactory has no environment with a DataSource;"
+                        + " build it with MyBatisFactory.build(dataSource) (or Database.sessionFactory()).");
+            }
+            this.dataSource = environment.getDataSource();
         }
 
+        /** How many times to run the unit at most, the first run included (1 means never retry). */
         public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1 (1 runs the unit once, without"
+                        + " retries), but was " + maxAttempts + ".");
+            }
             this.maxAttempts = maxAttempts;
             return this;
         }
 
+        /** The longest wait before the first retry; later ones grow by {@link #multiplier}. */
         public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = initialBackoff;
+            this.initialBackoff = positive("initialBackoff", initialBackoff);
             return this;
         }
 
+        /** The cap on any wait between attempts. */
         public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = maxBackoff;
+            this.maxBackoff = positive("maxBackoff", maxBackoff);
             return this;
         }
 
-        /** SIMPLE (the default), REUSE, or BATCH for bulk writes. */
+        /** How much the longest wait grows per retry: 2.0 (the default) doubles it. */
+        public Builder multiplier(double multiplier) {
+            if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+                throw new IllegalArgumentException("multiplier must be a finite number of at least 1.0 (1.0 keeps"
+                        + " the wait constant, 2.0 doubles it), but was " + multiplier + ".");
+            }
+            this.multiplier = multiplier;
+            return this;
+        }
+
+        /**
+         * The most time the whole call may take, from the first attempt: no attempt starts, and no
+         * wait begins, that would end after it. An attempt already running is not cut short; give
+         * statements a {@code statement_timeout} for that.
+         */
+        public Builder deadline(Duration deadline) {
+            this.deadline = positive("deadline", deadline);
+            return this;
+        }
+
+        /** SIMPLE (the default), REUSE, or BATCH for bulk writes (sent just before COMMIT). */
         public Builder executorType(ExecutorType executorType) {
-            this.executorType = executorType;
+            this.executorType = Objects.requireNonNull(executorType, "executorType");
             return this;
         }
 
+        /** {@link RetryProtocol#FULL_RESTART} (the default) or, on CockroachDB, COCKROACH_SAVEPOINT. */
+        public Builder protocol(RetryProtocol protocol) {
+            this.protocol = Objects.requireNonNull(protocol, "protocol");
+            return this;
+        }
+
+        /** Hooks called as attempts start, fail, and end. They must not throw. */
         public Builder listener(RetryListener listener) {
-            this.listener = listener;
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The clock and the sleep between attempts; tests pass their own. */
+        public Builder timer(RetryTimer timer) {
+            this.timer = Objects.requireNonNull(timer, "timer");
             return this;
         }
 
         public RetryExecutor build() {
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("maxBackoff (" + maxBackoff.toMillis() + " ms) must not be less"
+                        + " than initialBackoff (" + initialBackoff.toMillis() + " ms).");
+            }
+            String databaseId = sessions.getConfiguration().getDatabaseId();
+            if (protocol == RetryProtocol.COCKROACH_SAVEPOINT && !"cockroachdb".equals(databaseId)) {
+                throw new IllegalStateException("The SAVEPOINT cockroach_restart protocol is CockroachDB's; this"
+                        + " database is '" + databaseId + "'. Use RetryProtocol.FULL_RESTART, which works everywhere.");
+            }
             return new RetryExecutor(this);
         }
-    }
 
-    /** Finds the SQLSTATE anywhere in the cause chain (MyBatis wraps SQLExceptions). */
-    static final class RetryableErrors {
-        private RetryableErrors() {
-        }
-
-        static String sqlState(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                    return sql.getSQLState();
-                }
+        private static Duration positive(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be longer than zero, but was " + value + ".");
             }
-            return null;
+            return value;
         }
     }
 }

@@ -1,0 +1,87 @@
+package crdb.workshop.common.retry;
+
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Decides what a failed attempt means, from its SQLSTATE and from whether COMMIT had been sent.
+ *
+ * <p>Before COMMIT is sent, nothing can have been committed, so any error that a new attempt may
+ * not meet again is safe to retry. Once COMMIT is sent, an answer from the server is definite
+ * (an error means it rolled back), but no answer at all leaves the outcome unknown.
+ */
+final class FailureClassifier {
+
+    enum Verdict {
+        /** Nothing was applied and a new attempt may succeed: run the whole unit again. */
+        RETRY,
+        /** COMMIT was sent and no definite answer came back: it may or may not have been applied. */
+        AMBIGUOUS,
+        /** A failure a new attempt would meet again (or one that is not ours to judge): rethrow it. */
+        FATAL
+    }
+
+    private FailureClassifier() {
+    }
+
+    // tag::classify[]
+    static Verdict classify(Throwable failure, boolean commitSent) {
+        String state = sqlState(failure);
+        if (state == null) {
+            // An application exception in the callback; or, during COMMIT, a failure without any
+            // answer from the server.
+            return commitSent ? Verdict.AMBIGUOUS : Verdict.FATAL;
+        }
+        if (isRollbackByServer(state)) {
+            return Verdict.RETRY; // the server aborted the transaction, even when it said so at COMMIT
+        }
+        if (!commitSent) {
+            return isConnectionError(state) ? Verdict.RETRY : Verdict.FATAL;
+        }
+        if (state.equals("08003")) {
+            return Verdict.RETRY; // pgjdbc and Hikari check for a closed connection before sending COMMIT
+        }
+        if (state.equals("40003") || isConnectionError(state)) {
+            return Verdict.AMBIGUOUS;
+        }
+        return Verdict.FATAL; // the server answered COMMIT with an error, e.g. a deferred constraint: rolled back
+    }
+    // end::classify[]
+
+    /**
+     * 40001 serialization_failure: CockroachDB's (and PostgreSQL's) "retry this transaction".
+     * 40P01 deadlock_detected: PostgreSQL's deadlock victim, rolled back; its docs advise retrying it
+     * too (CockroachDB resolves deadlocks with a 40001 instead).
+     */
+    static boolean isRollbackByServer(String state) {
+        return state.equals("40001") || state.equals("40P01");
+    }
+
+    /** Class 08 (connection exception) and 57P01 (the server terminated this session). */
+    static boolean isConnectionError(String state) {
+        return state.startsWith("08") || state.equals("57P01");
+    }
+
+    /**
+     * The first SQLSTATE in the cause chain: MyBatis wraps the driver's SQLException in a
+     * PersistenceException, and a failed batch keeps the real error as its next exception.
+     */
+    static String sqlState(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (e.getSQLState() != null) {
+                        return e.getSQLState();
+                    }
+                    if (e.getNextException() != null && !seen.add(e.getNextException())) {
+                        break; // a cycle of next exceptions
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
