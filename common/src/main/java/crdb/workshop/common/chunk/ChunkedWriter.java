@@ -38,7 +38,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * </ul>
  *
  * Rows are read lazily from the input, one chunk at a time, so the input may be larger than memory.
- * A writer may be used by several threads at once; each {@link #write} counts its own retries.
+ * A writer may be used by several threads at once (each {@link #write} counts its own retries), but
+ * then give it {@link ChunkProgress#NONE}: a progress display follows one write at a time.
  */
 public final class ChunkedWriter<T> {
 

@@ -1,6 +1,7 @@
 package crdb.workshop.common.chunk;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -20,6 +21,7 @@ final class ProgressBar implements ChunkProgress {
     private OptionalLong totalChunks = OptionalLong.empty();
     private long lastDrawn;
     private int lastLength;
+    private ChunkedWriteReport shown;
 
     ProgressBar(PrintStream out) {
         this.out = out;
@@ -46,7 +48,9 @@ final class ProgressBar implements ChunkProgress {
 
     @Override
     public void finished(ChunkedWriteReport soFar) {
-        draw(soFar);
+        if (!soFar.equals(shown)) {
+            draw(soFar);
+        }
         out.println();
     }
 
@@ -56,6 +60,7 @@ final class ProgressBar implements ChunkProgress {
         out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         out.flush();
         lastLength = line.length();
+        shown = soFar;
     }
 
     String render(ChunkedWriteReport soFar) {
@@ -67,7 +72,7 @@ final class ProgressBar implements ChunkProgress {
         long total = totalRows.getAsLong();
         int percent = ProgressText.percent(soFar.rows(), total);
         int filled = percent * WIDTH / 100;
-        return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + String.format("%3d%%", percent)
+        return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + String.format(Locale.ROOT, "%3d%%", percent)
                 + "  " + ProgressText.count(soFar.rows()) + "/" + ProgressText.count(total) + " rows  " + chunk;
     }
 }

@@ -9,6 +9,7 @@ import crdb.workshop.common.retry.RetryListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +30,8 @@ final class GiantTransaction {
     }
 
     static void demonstrate(Database database, PrintStream out, ChunkedWriteReport chunked) throws Exception {
-        out.println("One transaction for " + String.format("%,d", ChunkedInsertLesson.POINTS)
-                + " points, while another session writes the first of them:");
+        out.printf(Locale.ROOT, "One transaction for %,d points, while another session writes the first of them:%n",
+                ChunkedInsertLesson.POINTS);
         List<Point> load = Points.generate("giant", ChunkedInsertLesson.POINTS);
         CountDownLatch firstPointWritten = new CountDownLatch(1);
         ExecutorService otherSession = Executors.newSingleThreadExecutor();
@@ -46,21 +47,21 @@ final class GiantTransaction {
                 PointMapper points = session.getMapper(PointMapper.class);
                 points.insertAll(load.subList(0, 1));
                 firstPointWritten.countDown(); // a latch opens once; a retry cannot open it twice
-                for (int from = 1; from < load.size(); from += ChunkedInsertLesson.CHUNK_SIZE) {
-                    points.insertAll(load.subList(from, Math.min(from + ChunkedInsertLesson.CHUNK_SIZE, load.size())));
+                for (int from = 1; from < load.size(); from += 1_000) { // 1,000 rows a statement, one transaction
+                    points.insertAll(load.subList(from, Math.min(from + 1_000, load.size())));
                 }
             });
             long giantMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             // end::giant-transaction[]
 
             OtherWrite waited = other.get(1, TimeUnit.MINUTES);
-            out.println("  The big transaction took " + giantMillis + " ms; until its COMMIT it held all "
-                    + String.format("%,d", load.size()) + " rows.");
-            out.println("  The other session's one-row INSERT took " + waited.millis + " ms, with "
-                    + (waited.retries == 1 ? "1 retry" : waited.retries + " retries") + waited.sqlStates() + ".");
-            out.println("  In chunks of " + String.format("%,d", ChunkedInsertLesson.CHUNK_SIZE)
-                    + ", each transaction took " + chunked.elapsed().toMillis() / Math.max(1, chunked.chunks())
-                    + " ms on average: the longest anyone waits for a chunk.");
+            out.printf(Locale.ROOT, "  The big transaction took %d ms; until its COMMIT it held all %,d rows.%n",
+                    giantMillis, load.size());
+            out.printf(Locale.ROOT, "  The other session's one-row INSERT took %d ms, with %s%s.%n",
+                    waited.millis, waited.retries == 1 ? "1 retry" : waited.retries + " retries", waited.sqlStates());
+            out.printf(Locale.ROOT, "  In chunks of %,d, each transaction took %d ms on average: the longest anyone"
+                    + " waits for a chunk.%n", ChunkedInsertLesson.CHUNK_SIZE,
+                    chunked.elapsed().toMillis() / Math.max(1, chunked.chunks()));
         } finally {
             otherSession.shutdownNow();
         }

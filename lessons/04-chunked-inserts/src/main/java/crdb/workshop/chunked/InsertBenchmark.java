@@ -9,6 +9,7 @@ import crdb.workshop.chunked.mapper.Point;
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,9 +51,13 @@ public final class InsertBenchmark {
             out.printf(Locale.ROOT, "Insert benchmark: %,d points per run, chunk sizes %s, median of %d runs, %d cores.%n",
                     settings.rows(), settings.chunkSizes(), settings.repeats(), Runtime.getRuntime().availableProcessors());
 
-            out.println("Warming up (each method once, not measured)...");
-            for (InsertMethod method : methods) {
-                timed(database, method, points.subList(0, Math.min(points.size(), 2_000)), 500);
+            out.printf(Locale.ROOT, "Load average before: %.1f (other processes on these cores slow every method alike).%n",
+                    loadAverage());
+            out.println("Warming up (each method twice, not measured)...");
+            for (int round = 0; round < 2; round++) {
+                for (InsertMethod method : methods) {
+                    timed(database, method, points.subList(0, Math.min(points.size(), 5_000)), 500);
+                }
             }
 
             Measurements measurements = new Measurements(methods, settings.chunkSizes());
@@ -67,12 +72,15 @@ public final class InsertBenchmark {
                 }
             }
             truncate(database);
+            double loadAfter = loadAverage();
+            out.printf(Locale.ROOT, "Load average after: %.1f%n", loadAfter);
 
             printRates(out, measurements);
             printRatios(out, measurements);
             printTargets(out, measurements);
-            String subtitle = String.format(Locale.ROOT, "%s, %,d rows per run, %d cores",
-                    database.shortVersion().strip(), settings.rows(), Runtime.getRuntime().availableProcessors());
+            String subtitle = String.format(Locale.ROOT, "%s, %,d rows per run, median of %d, %d cores, load %.1f",
+                    database.shortVersion().strip(), settings.rows(), settings.repeats(),
+                    Runtime.getRuntime().availableProcessors(), loadAfter);
             BenchmarkChart.write(measurements, subtitle, settings.chart());
             out.println("Chart: " + settings.chart());
         }
@@ -92,6 +100,11 @@ public final class InsertBenchmark {
                     + " rows in the table; it was given " + points.size());
         }
         return points.size() * 1e9 / nanos;
+    }
+
+    /** The operating system's one-minute load average, or -1 where it has none. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void truncate(Database database) throws SQLException {
@@ -164,7 +177,7 @@ public final class InsertBenchmark {
         out.println();
         out.printf(Locale.ROOT, "Recommended path (%s, through ChunkedWriter): best %,.0f rows/s at chunk size %,d.%n",
                 recommended.name(), best, m.bestChunkSize(recommended));
-        out.printf(Locale.ROOT, "  against the fastest raw-JDBC method (%s, %,.0f rows/s at chunk size %,d): %.2fx"
+        out.printf(Locale.ROOT, "  against the fastest raw-JDBC method (%s, %,.0f rows/s at chunk size %,d): %.3fx"
                         + " (target 0.8x: %s)%n", fastest.name(), m.bestRate(fastest), m.bestChunkSize(fastest),
                 againstFastest, againstFastest >= 0.8 ? "met" : "MISSED");
         out.printf(Locale.ROOT, "  against raw JDBC one INSERT per row (%,.0f rows/s at chunk size %,d): %.1fx"
@@ -173,7 +186,7 @@ public final class InsertBenchmark {
         InsertMethod bestMyBatis = m.methods().stream().filter(x -> !x.rawJdbc())
                 .max((a, b) -> Double.compare(m.bestRate(a), m.bestRate(b))).orElseThrow();
         if (bestMyBatis != recommended) {
-            out.printf(Locale.ROOT, "  (fastest MyBatis path: %s, %,.0f rows/s at chunk size %,d: %.2fx the fastest"
+            out.printf(Locale.ROOT, "  (fastest MyBatis path: %s, %,.0f rows/s at chunk size %,d: %.3fx the fastest"
                             + " raw-JDBC method)%n", bestMyBatis.name(), m.bestRate(bestMyBatis),
                     m.bestChunkSize(bestMyBatis), m.bestRate(bestMyBatis) / m.bestRate(fastest));
         }

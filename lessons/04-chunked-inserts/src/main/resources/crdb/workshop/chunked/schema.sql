@@ -7,6 +7,7 @@
 -- a second time. Here the client computes each key from the row's place in its load (Points.java),
 -- so a re-run sends the same keys and INSERT ... ON CONFLICT (id) DO NOTHING skips them. UUIDs
 -- rather than 1, 2, 3: on CockroachDB, sequential keys send every insert to the same range.
+-- tag::points-table[]
 CREATE TABLE IF NOT EXISTS points (
     id UUID PRIMARY KEY,
     x FLOAT8 NOT NULL,
@@ -17,3 +18,4 @@ CREATE TABLE IF NOT EXISTS points (
     CONSTRAINT points_inside_the_cube CHECK (
         x >= 0 AND x < 1024 AND y >= 0 AND y < 1024 AND z >= 0 AND z < 1024)
 );
+-- end::points-table[]

@@ -48,6 +48,8 @@ public final class BenchmarkChart {
         style.setChartBackgroundColor(Color.WHITE);
         style.setPlotGridLinesColor(new Color(0xDD, 0xDD, 0xDD));
         style.setMarkerSize(8);
+        style.setXAxisDecimalPattern("#,###");
+        style.setYAxisDecimalPattern("#,###");
         List<Integer> sizes = measurements.chunkSizes();
         double[] x = sizes.stream().mapToDouble(Integer::doubleValue).toArray();
         for (InsertMethod method : measurements.methods()) {

@@ -18,7 +18,7 @@ public final class PointWrites {
     }
 
     // tag::multi-row-insert[]
-    /** The lesson's way: one multi-row INSERT per chunk, split only where pgjdbc's limit demands. */
+    /** One multi-row INSERT per chunk, split only where pgjdbc's 65,535-parameter limit demands. */
     public static void multiRowInsert(SqlSession session, List<Point> chunk) {
         PointMapper points = session.getMapper(PointMapper.class);
         for (List<Point> statement : BindParameterLimit.slices(chunk, Point.COLUMNS)) {
@@ -27,10 +27,12 @@ public final class PointWrites {
     }
     // end::multi-row-insert[]
 
+    // tag::insert-each[]
     /**
-     * One INSERT per point. With {@code ExecutorType.SIMPLE} each is a round trip; with
-     * {@code ExecutorType.BATCH} MyBatis queues them and sends one JDBC batch at COMMIT, which
-     * pgjdbc rewrites into multi-row INSERTs when the connection has reWriteBatchedInserts=true.
+     * One INSERT per point. Under {@code ExecutorType.SIMPLE} each is a round trip. Under
+     * {@code ExecutorType.BATCH} (the lesson's way) MyBatis queues them and sends one JDBC batch
+     * when the chunk commits, which pgjdbc rewrites into multi-row INSERTs when the connection has
+     * reWriteBatchedInserts=true.
      */
     public static void insertEach(SqlSession session, List<Point> chunk) {
         PointMapper points = session.getMapper(PointMapper.class);
@@ -38,6 +40,7 @@ public final class PointWrites {
             points.insert(point);
         }
     }
+    // end::insert-each[]
 
     /**
      * COPY ... FROM STDIN on the session's connection. The fastest path into the table, but COPY
