@@ -1,0 +1,50 @@
+package crdb.workshop.chunked.benchmark;
+
+import crdb.workshop.common.WorkshopException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to measure, from system properties (Maven passes {@code -Dbench.rows=...} through):
+ * bench.rows, bench.chunkSizes, bench.repeats, bench.chart.
+ */
+public record BenchmarkSettings(int rows, List<Integer> chunkSizes, int repeats, Path chart) {
+
+    public static BenchmarkSettings fromSystemProperties() {
+        int rows = positive("bench.rows", System.getProperty("bench.rows", "20000"));
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : System.getProperty("bench.chunkSizes", "10,100,1000,10000").split(",")) {
+            sizes.add(positive("bench.chunkSizes", size.strip()));
+        }
+        int repeats = positive("bench.repeats", System.getProperty("bench.repeats", "3"));
+        String chart = System.getProperty("bench.chart");
+        return new BenchmarkSettings(rows, List.copyOf(sizes), repeats,
+                chart != null ? Path.of(chart) : workspaceRoot().resolve("docs/images/04-insert-benchmark.png"));
+    }
+
+    private static int positive(String property, String value) {
+        try {
+            int n = Integer.parseInt(value.replace("_", ""));
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new WorkshopException("-D" + property + "=" + value + " is not a positive whole number. Example:"
+                + " -Dbench.rows=20000 -Dbench.chunkSizes=10,100,1000,10000 -Dbench.repeats=3");
+    }
+
+    /** The folder holding mvnw and lessons/: Maven may start us there or in the module. */
+    private static Path workspaceRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve("lessons"))) {
+                return d;
+            }
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,141 @@
+package crdb.workshop.chunked;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import crdb.workshop.chunked.insert.InsertMethod;
+import crdb.workshop.chunked.insert.InsertMethods;
+import crdb.workshop.chunked.insert.PointWrites;
+import crdb.workshop.chunked.mapper.Point;
+import crdb.workshop.chunked.mapper.PointMapper;
+import crdb.workshop.common.chunk.ChunkedWriter;
+import crdb.workshop.common.db.Database;
+import crdb.workshop.common.testing.DatabaseTest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.ibatis.executor.BatchResult;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every insert method the benchmark times writes exactly the points it is given, at the chunk
+ * boundaries too, and the driver limits the lesson talks about are real.
+ */
+@DatabaseTest
+class InsertMethodsTest {
+
+    private static final int CHUNK = 5;
+    private static final List<String> METHODS = List.of(
+            "JDBC one INSERT per row", "JDBC batch, reWriteBatchedInserts", "JDBC multi-row INSERT", "JDBC COPY",
+            "MyBatis one INSERT per row", "MyBatis BATCH, reWriteBatchedInserts", "MyBatis <foreach> multi-row INSERT",
+            "MyBatis COPY");
+
+    private static Database rewriting;
+    private final Database database;
+
+    InsertMethodsTest(Database database) {
+        this.database = database;
+    }
+
+    @BeforeAll
+    static void setUp(Database database) {
+        PointsTable.create(database);
+        rewriting = InsertMethods.openWithRewrittenBatches(database);
+    }
+
+    @AfterAll
+    static void closeRewritingPool() {
+        rewriting.close();
+    }
+
+    @BeforeEach
+    void emptyTable() {
+        PointsTable.empty(database);
+    }
+
+    /** 0 points, 1, exactly one chunk, one chunk and one more, several chunks with a remainder. */
+    static Stream<Arguments> methodsAndSizes() {
+        return METHODS.stream().flatMap(method -> Stream.of(0, 1, CHUNK, CHUNK + 1, 3 * CHUNK + 2)
+                .map(count -> Arguments.of(method, count)));
+    }
+
+    @ParameterizedTest(name = "{0} writes {1} points")
+    @MethodSource("methodsAndSizes")
+    void everyMethodWritesExactlyThePointsGiven(String name, int count) throws Exception {
+        List<Point> points = Points.generate(name, count);
+        method(name).load(points, CHUNK);
+        PointsTable.assertHoldsExactly(database, points);
+    }
+
+    @Test
+    void theMethodsAreTheOnesTheBenchmarkCompares() {
+        assertThat(InsertMethods.all(database, rewriting)).extracting(InsertMethod::name)
+                .containsExactlyInAnyOrderElementsOf(METHODS)
+                .contains(InsertMethods.RECOMMENDED);
+    }
+
+    @Test
+    void rewrittenBatchesReportSuccessNoInfoInsteadOfRowCounts() {
+        List<Point> points = Points.generate("batch", 3);
+        // pgjdbc rewrote the first two INSERTs into one two-row INSERT and cannot say which row
+        // did what: -2 each. The third went alone and kept its count. Summing these means nothing.
+        assertThat(batchUpdateCounts(rewriting, points)).containsExactly(
+                Statement.SUCCESS_NO_INFO, Statement.SUCCESS_NO_INFO, 1);
+        PointsTable.empty(database);
+        assertThat(batchUpdateCounts(database, points)).containsExactly(1, 1, 1); // not rewritten: a count per row
+        PointsTable.assertHoldsExactly(database, points);
+    }
+
+    @Test
+    void oneStatementCannotCarryMoreThan65535BindParameters() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertThatThrownBy(() -> connection.prepareStatement(multiRowSql(16_384))) // 65,536 parameters
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("at most 65,535 parameters");
+            connection.prepareStatement(multiRowSql(16_383)).close(); // 65,532: accepted
+        }
+    }
+
+    @Test
+    void theRecommendedChunkWriteSplitsAChunkAboveTheLimit() {
+        List<Point> points = Points.generate("big-chunk", 20_000);
+        ChunkedWriter.<Point>into(database.sessionFactory()).chunkSize(20_000)
+                .build(PointWrites::multiRowInsert).write(points);
+        PointsTable.assertHoldsExactly(database, points);
+    }
+
+    private InsertMethod method(String name) {
+        return InsertMethods.all(database, rewriting).stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    /** Inserts through MyBatis's BATCH executor and returns what the driver said per row. */
+    private static List<Integer> batchUpdateCounts(Database on, List<Point> points) {
+        try (SqlSession session = on.sessionFactory().openSession(ExecutorType.BATCH)) {
+            PointMapper mapper = session.getMapper(PointMapper.class);
+            points.forEach(mapper::insert);
+            List<BatchResult> results = session.flushStatements();
+            session.commit();
+            return results.stream().flatMap(r -> Arrays.stream(r.getUpdateCounts()).boxed()).toList();
+        }
+    }
+
+    private static String multiRowSql(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO points (id, x, y, z) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+}
