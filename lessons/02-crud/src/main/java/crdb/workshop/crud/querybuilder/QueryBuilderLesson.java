@@ -22,7 +22,7 @@ import org.mybatis.dynamic.sql.update.render.UpdateStatementProvider;
  * deletes them again, leaving the table as it found it.
  *
  * <p>Run: ./mvnw -q -pl lessons/02-crud -am compile exec:java
- * -Dlesson.mainClass=crdb.workshop.crud.querybuilder.QueryBuilderLesson
+ * -Dexec.mainClass=crdb.workshop.crud.querybuilder.QueryBuilderLesson
  */
 public final class QueryBuilderLesson {
 
