@@ -201,9 +201,12 @@ class AccountMapperTest {
         values.put("prefix", payload);
         values.put("accounts", List.of(row, row));
 
-        List<MappedStatement> statements = sessions.getConfiguration().getMappedStatements().stream()
-                .filter(s -> s.getId().startsWith(AccountMapper.class.getName() + "."))
+        // By full name: short names shared by several mappers map to an ambiguity marker, not a statement.
+        String namespace = AccountMapper.class.getName() + ".";
+        List<MappedStatement> statements = sessions.getConfiguration().getMappedStatementNames().stream()
+                .filter(name -> name.startsWith(namespace))
                 .distinct()
+                .map(sessions.getConfiguration()::getMappedStatement)
                 .toList();
         assertThat(statements).extracting(MappedStatement::getId).contains(
                 AccountMapper.class.getName() + ".insertRows", AccountMapper.class.getName() + ".findByIdPrefix");

@@ -15,6 +15,7 @@ import crdb.workshop.joins.mapper.OrderMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +55,7 @@ class DeleteVersusInsertTest {
             Customer found = session.getMapper(CustomerMapper.class).findById(customer.id());
             if (firstAttempt.getAndSet(false)) {
                 assertThat(found).as("the check passes: the delete has not happened yet").isNotNull();
-                service.deleteCustomer(customer.id());
+                onAnotherThread(() -> service.deleteCustomer(customer.id()));
             }
             if (found == null) {
                 throw new WorkshopException("No customer with id " + customer.id());
@@ -78,7 +79,7 @@ class DeleteVersusInsertTest {
         int ordersDeleted = watchedRetry.inTransaction(session -> {
             int deleted = session.getMapper(OrderMapper.class).deleteByCustomerId(customer.id());
             if (firstAttempt.getAndSet(false)) {
-                service.placeOrder(customer.id(), "late", 1);
+                onAnotherThread(() -> service.placeOrder(customer.id(), "late", 1));
             }
             session.getMapper(CustomerMapper.class).deleteById(customer.id());
             return deleted;
@@ -121,6 +122,14 @@ class DeleteVersusInsertTest {
             // checked the customer. CockroachDB may instead make the check wait for the delete.
             assertThat(retries).as("40001s retried in %d rounds", rounds).isPositive();
         }
+    }
+
+    /**
+     * Runs another transaction to completion while this thread's transaction waits. It must be
+     * another thread: the RetryExecutor refuses a transaction nested inside a callback.
+     */
+    private static void onAnotherThread(Runnable transaction) {
+        CompletableFuture.runAsync(transaction).join();
     }
 
     /** Counts what the RetryExecutor retried, by SQLSTATE. */
