@@ -1,6 +1,7 @@
 package crdb.workshop.transfers;
 
 import crdb.workshop.common.WorkshopException;
+import crdb.workshop.common.mapper.Account;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,6 +21,22 @@ public record Transfer(UUID from, UUID to, long amount) {
         if (from.equals(to)) {
             throw new WorkshopException("Cannot transfer from account " + from + " to itself: pick two different"
                     + " accounts.");
+        }
+    }
+
+    /**
+     * Refuses this transfer unless both accounts exist and the source covers the amount; {@code
+     * null} stands for an account that does not exist. The strategies call it with what they read.
+     */
+    public void checkAgainst(Account source, Account target) {
+        if (source == null) {
+            throw TransferRefusedException.unknownSource(this);
+        }
+        if (target == null) {
+            throw TransferRefusedException.unknownTarget(this);
+        }
+        if (source.balance() < amount) {
+            throw TransferRefusedException.insufficientFunds(this, source.balance());
         }
     }
 }

@@ -7,7 +7,16 @@ import org.apache.ibatis.session.SqlSession;
  * its retries); a strategy only issues statements, and throws {@link
  * crdb.workshop.common.WorkshopException} to refuse a transfer, which rolls everything back.
  */
+// tag::strategy[]
 public interface TransferStrategy {
+
+    /**
+     * Runs first in the transaction, before any other statement: where a strategy sets what it
+     * needs of the whole transaction, such as its isolation level. Most need nothing.
+     */
+    default void configureTransaction(SqlSession session) {
+    }
 
     void transfer(SqlSession session, Transfer transfer);
 }
+// end::strategy[]

@@ -1,0 +1,24 @@
+package crdb.workshop.transfers;
+
+import crdb.workshop.common.retry.RetryListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts attempts and remembers the SQLSTATEs retried; safe to share between threads. */
+final class AttemptCounter implements RetryListener {
+
+    final AtomicInteger attempts = new AtomicInteger();
+    final List<String> retriedStates = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void attemptStarted(int attempt) {
+        attempts.incrementAndGet();
+    }
+
+    @Override
+    public void retrying(int attempt, Duration delay, String sqlState, Throwable cause) {
+        retriedStates.add(sqlState);
+    }
+}
