@@ -2,10 +2,8 @@ package crdb.workshop.connect;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.PrintedOutput;
 import crdb.workshop.common.testing.ExpectedOutput;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** What docs/01-connect.md shows under "Expected output" is what the lesson prints. */
@@ -13,12 +11,8 @@ import org.junit.jupiter.api.Test;
 class ConnectLessonOutputTest {
 
     @Test
-    void outputMatchesTheDocs(Database database) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ConnectLesson.run(database, new PrintStream(out, true, StandardCharsets.UTF_8));
-
-        // The runner prints the banner before the lesson; it names this machine's database, so the docs say <any>.
+    void outputMatchesTheDocs(Database database) throws Exception {
         ExpectedOutput.assertMatches("docs/01-connect.md", "connect",
-                "Database: test\n" + out.toString(StandardCharsets.UTF_8));
+                PrintedOutput.withBanner(database, ConnectLesson::run));
     }
 }

@@ -8,6 +8,7 @@ import crdb.workshop.common.db.Settings;
 import crdb.workshop.common.mapper.Account;
 import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.PrintedOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
@@ -33,7 +34,7 @@ class ConnectLessonTest {
     }
 
     @Test
-    void printsTheServerVersionWhetherItIsCockroachDbAndTheTables() {
+    void printsTheServerVersionWhetherItIsCockroachDbAndTheTables() throws Exception {
         List<String> lines = run().lines().toList();
 
         assertThat(lines).containsExactly(
@@ -49,7 +50,7 @@ class ConnectLessonTest {
     }
 
     @Test
-    void listsWhateverTablesThePublicSchemaHasInOrder() throws SQLException {
+    void listsWhateverTablesThePublicSchemaHasInOrder() throws Exception {
         execute("CREATE TABLE audit_log (id INT8 PRIMARY KEY)");
         try {
             assertThat(run()).contains("Tables: accounts, audit_log\n");
@@ -90,10 +91,8 @@ class ConnectLessonTest {
     }
 
     /** The lesson's body, as the runner calls it after the banner and dbinit.sql. */
-    private String run() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ConnectLesson.run(database, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+    private String run() throws Exception {
+        return PrintedOutput.of(database, ConnectLesson::run);
     }
 
     /** The whole program, as `exec:java` runs it, pointed at this class's database by DATABASE_URL. */

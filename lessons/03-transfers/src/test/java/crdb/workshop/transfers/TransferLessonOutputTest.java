@@ -2,6 +2,7 @@ package crdb.workshop.transfers;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.PrintedOutput;
 import crdb.workshop.common.testing.ExpectedOutput;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class TransferLessonOutputTest {
 
     @Test
     void outputMatchesTheDocs(Database database) throws Exception {
-        String printed = "Database: test\n" + TransferLessonTest.runLesson(database);
+        String printed = PrintedOutput.withBanner(database, TransferLesson::run);
 
         ExpectedOutput.assertMatches("docs/03-transfers.md", "transfers", printed);
     }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.common.testing.DatabaseTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import crdb.workshop.common.testing.PrintedOutput;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,12 +18,8 @@ class TransferLessonTest {
 
     private static final Pattern BALANCE_LINE = Pattern.compile("account id: (\\S+)  balance: \\$(\\d+)");
 
-    static String runLesson(Database database) throws InterruptedException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            TransferLesson.run(database, out);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+    private static String runLesson(Database database) throws Exception {
+        return PrintedOutput.of(database, TransferLesson::run);
     }
 
     @Test

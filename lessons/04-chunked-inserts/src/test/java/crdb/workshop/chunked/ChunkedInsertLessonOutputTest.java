@@ -2,6 +2,7 @@ package crdb.workshop.chunked;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.PrintedOutput;
 import crdb.workshop.common.testing.ExpectedOutput;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class ChunkedInsertLessonOutputTest {
 
     @Test
     void theLessonPrintsWhatTheDocsShow(Database database) throws Exception {
-        String printed = "Database: test\n" + ChunkedInsertLessonTest.runLesson(database);
+        String printed = PrintedOutput.withBanner(database, ChunkedInsertLesson::run);
         ExpectedOutput.assertMatches("docs/04-chunked-inserts.md", "chunked", printed);
     }
 }

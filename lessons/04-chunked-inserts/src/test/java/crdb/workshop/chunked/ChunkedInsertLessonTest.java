@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import crdb.workshop.chunked.mapper.Point;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import crdb.workshop.common.testing.PrintedOutput;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,12 +15,8 @@ import org.junit.jupiter.api.Test;
 class ChunkedInsertLessonTest {
 
     /** The lesson's output after the banner line that LessonRunner prints. */
-    static String runLesson(Database database) throws Exception {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            ChunkedInsertLesson.run(database, out);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+    private static String runLesson(Database database) throws Exception {
+        return PrintedOutput.of(database, ChunkedInsertLesson::run);
     }
 
     @Test

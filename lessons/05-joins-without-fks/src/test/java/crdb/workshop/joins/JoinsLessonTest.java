@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.PrintedOutput;
 import crdb.workshop.common.testing.ExpectedOutput;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +21,7 @@ class JoinsLessonTest {
     }
 
     private static String runLesson(Database database) throws Exception {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            out.println("Database: test"); // the runner's banner line
-            JoinsLesson.run(database, out);
-        }
-        return printed.toString(StandardCharsets.UTF_8);
+        return PrintedOutput.withBanner(database, JoinsLesson::run);
     }
 
     @Test
