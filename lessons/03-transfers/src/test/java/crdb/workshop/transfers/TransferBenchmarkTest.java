@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark command, run small: it prints a table per hot share, the ratios and the targets,
- * as docs/03-transfers.md shows, and draws its chart. (What it measures is not checked here:
+ * as docs/03-transfers-4-load.md shows, and draws its chart. (What it measures is not checked here:
  * a test asserts relations, the benchmark reports numbers.)
  */
 @DatabaseTest
@@ -44,6 +44,6 @@ class TransferBenchmarkTest {
         assertThat(printed).contains("SELECT FOR UPDATE (MyBatis)", "SELECT FOR UPDATE (JDBC)", "invariants held")
                 .doesNotContain("INVARIANTS BROKEN");
         assertThat(Files.readAllBytes(chart)).startsWith(0x89, 'P', 'N', 'G');
-        ExpectedOutput.assertMatches("docs/03-transfers.md", "transfer-benchmark", "Database: test\n" + printed);
+        ExpectedOutput.assertMatches("docs/03-transfers-4-load.md", "transfer-benchmark", "Database: test\n" + printed);
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /**
  * Rewrites every snippet in docs/*.md and README.md from its tagged source region. Run it after
  * changing code that the docs show:
- * {@code ./mvnw -q -pl common compile exec:java -Dlesson.exec.skip=false -Dexec.mainClass=crdb.workshop.common.docs.SnippetSync}
+ * {@code ./mvnw -q -pl common/testing -am compile exec:java -Dlesson.exec.skip=false -Dexec.mainClass=crdb.workshop.common.docs.SnippetSync}
  */
 public final class SnippetSync {
 

@@ -19,7 +19,7 @@ class DocsSnippetsTest {
             problems.addAll(DocSnippets.of(root, page).check());
         }
         assertThat(problems)
-                .as("Snippets out of step with the code. Fix the code or run: ./mvnw -q -pl common compile"
+                .as("Snippets out of step with the code. Fix the code or run: ./mvnw -q -pl common/testing -am compile"
                         + " exec:java -Dlesson.exec.skip=false -Dexec.mainClass=crdb.workshop.common.docs.SnippetSync")
                 .isEmpty();
     }
