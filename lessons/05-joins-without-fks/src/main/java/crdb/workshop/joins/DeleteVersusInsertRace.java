@@ -64,7 +64,12 @@ public final class DeleteVersusInsertRace {
         AtomicInteger refused = new AtomicInteger();
         // The delete waits until every inserter has an order in, so it lands while they are busy.
         CountDownLatch everyInserterPlacedOne = new CountDownLatch(inserters);
-        ExecutorService threads = Executors.newFixedThreadPool(inserters + 1);
+        // Named for --echo-sql, which labels each thread's SQL; each task starts its own thread, in order.
+        AtomicInteger started = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(inserters + 1, task -> {
+            int n = started.incrementAndGet();
+            return new Thread(task, n <= inserters ? "inserter-" + n : "deleter");
+        });
         try {
             List<Future<?>> inserts = new ArrayList<>();
             for (int t = 0; t < inserters; t++) {

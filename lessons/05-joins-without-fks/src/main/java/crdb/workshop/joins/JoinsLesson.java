@@ -114,13 +114,14 @@ public final class JoinsLesson {
     private static void raceDeleteAgainstInserts(Database database, RetryExecutor retry, PrintStream out)
             throws InterruptedException {
         int inserters = 4;
+        // The heading first: with --echo-sql, the race's SQL prints while it runs, under it.
+        out.println();
+        out.println("Deleting a customer while " + inserters + " threads place orders for them:");
         // tag::race[]
         DeleteVersusInsertRace.Outcome race =
                 DeleteVersusInsertRace.run(database.sessionFactory(), inserters, 25, Duration.ofSeconds(60));
         // end::race[]
         int orphans = retry.inTransaction(session -> session.getMapper(OrderMapper.class).findOrphans()).size();
-        out.println();
-        out.println("Deleting a customer while " + inserters + " threads place orders for them:");
         out.println("  " + race.placed() + " orders placed, " + race.ordersDeleted() + " deleted with the customer, "
                 + race.refused() + " refused because the customer was gone.");
         out.println("  Transactions retried after SQLSTATE 40001: " + race.retries() + ".");

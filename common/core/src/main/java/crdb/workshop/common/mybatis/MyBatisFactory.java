@@ -1,5 +1,6 @@
 package crdb.workshop.common.mybatis;
 
+import crdb.workshop.common.echo.EchoingDataSource;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.UUID;
@@ -33,9 +34,14 @@ public final class MyBatisFactory {
     }
 
     public static SqlSessionFactory build(DataSource dataSource) throws SQLException {
+        VendorDatabaseIdProvider server = new VendorDatabaseIdProvider();
+        String databaseId = server.getDatabaseId(dataSource);
+        // MyBatis, and the RetryExecutor through it, take connections from here: --echo-sql can
+        // then show each transaction's BEGIN, COMMIT and ROLLBACK around the statements.
+        DataSource watched = EchoingDataSource.wrap(dataSource, server.defaultIsolation());
         Configuration configuration = new Configuration(
-                new Environment("workshop", new JdbcTransactionFactory(), dataSource));
-        configuration.setDatabaseId(new VendorDatabaseIdProvider().getDatabaseId(dataSource));
+                new Environment("workshop", new JdbcTransactionFactory(), watched));
+        configuration.setDatabaseId(databaseId);
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.getTypeHandlerRegistry().register(UUID.class, UuidTypeHandler.class);
         for (Class<?> mapper : mapperInterfaces()) {

@@ -1,5 +1,7 @@
 package crdb.workshop.common.mybatis;
 
+import crdb.workshop.common.echo.EchoConsole;
+import crdb.workshop.common.echo.SecretMask;
 import java.io.PrintStream;
 import org.apache.ibatis.logging.Log;
 import org.apache.ibatis.logging.slf4j.Slf4jImpl;
@@ -13,10 +15,11 @@ import org.apache.ibatis.logging.slf4j.Slf4jImpl;
  * implementation sends those lines to the console when echo is on, and passes everything to SLF4J
  * as usual. MyBatis's own classes (class scanning, connection handling) log through here too;
  * they are not SQL, so they are never echoed. It is process-wide, as MyBatis's logging is.
+ *
+ * <p>The rest of the story (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, retries) comes from the
+ * connections and the RetryExecutor; {@link EchoConsole} puts it all in order.
  */
 public final class SqlEcho implements Log {
-
-    private static volatile PrintStream target;
 
     private final Log delegate;
     private final boolean statementLog;
@@ -28,12 +31,12 @@ public final class SqlEcho implements Log {
 
     /** Turns echo on, printing to {@code out}; {@code null} turns it off. */
     public static void echoTo(PrintStream out) {
-        target = out;
+        EchoConsole.echoTo(out);
     }
 
     @Override
     public boolean isDebugEnabled() {
-        return statementLog && target != null || delegate.isDebugEnabled();
+        return statementLog && EchoConsole.isOn() || delegate.isDebugEnabled();
     }
 
     @Override
@@ -43,12 +46,11 @@ public final class SqlEcho implements Log {
 
     @Override
     public void debug(String line) {
-        PrintStream out = target;
-        if (statementLog && out != null) {
-            out.println("SQL " + line.strip());
+        if (statementLog && EchoConsole.isOn()) {
+            EchoConsole.statementLog(line);
         }
         if (delegate.isDebugEnabled()) {
-            delegate.debug(line);
+            delegate.debug(SecretMask.mask(line)); // a debug log is output too: no password in it
         }
     }
 

@@ -1,5 +1,6 @@
 package crdb.workshop.common.retry;
 
+import crdb.workshop.common.echo.RetryEcho;
 import crdb.workshop.common.retry.FailureClassifier.Verdict;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public final class RetryExecutor {
         this.deadline = builder.deadline;
         this.executorType = builder.executorType;
         this.protocol = builder.protocol;
-        this.listener = builder.listener;
+        this.listener = RetryEcho.alongside(builder.listener); // --echo-sql tells retries with the SQL
         this.timer = builder.timer;
     }
 

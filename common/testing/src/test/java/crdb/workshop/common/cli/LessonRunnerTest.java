@@ -62,7 +62,7 @@ class LessonRunnerTest {
     }
 
     @Test
-    void echoSqlPrintsEachStatementWithItsParameters() {
+    void echoSqlPrintsEachStatementWithItsParameters() throws SQLException {
         UUID id = UUID.randomUUID();
 
         CapturedRun run = run(Map.of("DATABASE_URL", url), (db, out) -> insert(db, new Account(id, 4242)),
@@ -71,9 +71,11 @@ class LessonRunnerTest {
         assertThat(run.status()).isZero();
         List<String> sql = run.outLines().stream().filter(line -> line.startsWith("SQL ")).toList();
         assertThat(sql).containsExactly(
+                "SQL BEGIN (" + defaultIsolation() + ")",
                 "SQL ==>  Preparing: INSERT INTO accounts (id, balance) VALUES (?, ?)",
                 "SQL ==> Parameters: " + id + "(UUID), 4242(Long)",
-                "SQL <==    Updates: 1");
+                "SQL <==    Updates: 1",
+                "SQL COMMIT");
         assertThat(balanceOf(id)).isEqualTo(4242);
     }
 
@@ -158,6 +160,18 @@ class LessonRunnerTest {
         try (SqlSession session = db.sessionFactory().openSession()) {
             session.getMapper(AccountMapper.class).insert(account);
             session.commit();
+        }
+    }
+
+    /** What BEGIN shows: the server's default isolation, as echo reads it once at start-up. */
+    private String defaultIsolation() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             var rs = statement.executeQuery("SHOW default_transaction_isolation")) {
+            rs.next();
+            String level = rs.getString(1).toUpperCase(java.util.Locale.ROOT);
+            connection.commit();
+            return level;
         }
     }
 
