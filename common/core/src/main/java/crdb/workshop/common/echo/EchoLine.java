@@ -13,34 +13,67 @@ public final class EchoLine {
     /** The widest line echo prints, prefix included: wide enough for two UUIDs and two numbers. */
     public static final int WIDTH = 160;
 
-    /** Three or more identical placeholder tuples in a row: "(?, ?) , (?, ?) , (?, ?)". */
-    private static final Pattern REPEATED_TUPLES =
-            Pattern.compile("(\\((?:\\?|\\s|,)+\\))((?:\\s*,\\s*\\1){2,})");
-    /** Six or more placeholders in a list, as in IN ( ? , ? , ? , ? , ? , ? ). */
-    private static final Pattern PLACEHOLDER_LIST = Pattern.compile("\\?((?:\\s*,\\s*\\?){5,})");
+    // Character classes only: Java runs a repeated group recursively, and a 1,000-row statement
+    // would overflow the stack.
+    /** A tuple of placeholders: "(?, ?, ?)". */
+    private static final Pattern TUPLE = Pattern.compile("\\([?\\s,]+\\)");
+    /** A list of placeholders: "? , ? , ?". */
+    private static final Pattern PLACEHOLDERS = Pattern.compile("\\?[?\\s,]*\\?");
+    /** Between two tuples of a VALUES list. */
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*,\\s*");
 
     private EchoLine() {
     }
 
-    /** "VALUES (?, ?) , (?, ?) , ... 100 rows" for a statement MyBatis built with {@code <foreach>}. */
+    /**
+     * Three or more identical tuples in a row become "(?, ?) , (?, ?) , ... (100 rows)", and ten
+     * or more placeholders in a list "? , ? , ... (100 values)": what {@code <foreach>} writes.
+     */
     public static String compactValues(String sql) {
-        Matcher m = REPEATED_TUPLES.matcher(sql);
+        return compactPlaceholders(compactTuples(sql));
+    }
+
+    private static String compactTuples(String sql) {
         StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String tuple = m.group(1);
-            int rows = 1 + count(m.group(2), tuple);
-            m.appendReplacement(out, Matcher.quoteReplacement(
-                    tuple + " , " + tuple + " , ... (" + thousands(rows) + " rows)"));
+        Matcher tuple = TUPLE.matcher(sql);
+        int copied = 0;
+        int from = 0;
+        while (tuple.find(from)) {
+            String first = tuple.group();
+            int rows = 1;
+            int end = tuple.end();
+            while (true) {
+                Matcher separator = SEPARATOR.matcher(sql).region(end, sql.length());
+                if (!separator.lookingAt() || !sql.startsWith(first, separator.end())) {
+                    break;
+                }
+                end = separator.end() + first.length();
+                rows++;
+            }
+            if (rows >= 3) {
+                out.append(sql, copied, tuple.start())
+                        .append(first).append(" , ").append(first).append(" , ... (").append(thousands(rows))
+                        .append(" rows)");
+                copied = end;
+            }
+            from = end;
         }
-        m.appendTail(out);
-        Matcher list = PLACEHOLDER_LIST.matcher(out.toString());
-        StringBuilder shorter = new StringBuilder();
+        return out.append(sql.substring(copied)).toString();
+    }
+
+    private static String compactPlaceholders(String sql) {
+        StringBuilder out = new StringBuilder();
+        Matcher list = PLACEHOLDERS.matcher(sql);
+        int copied = 0;
         while (list.find()) {
-            int values = 1 + (int) list.group(1).chars().filter(c -> c == '?').count();
-            list.appendReplacement(shorter, Matcher.quoteReplacement("? , ? , ... (" + thousands(values) + " values)"));
+            long values = list.group().chars().filter(c -> c == '?').count();
+            if (values >= 10) {
+                out.append(sql, copied, list.start()).append("? , ? , ... (").append(thousands(values))
+                        .append(" values)");
+                copied = list.end();
+            }
         }
-        list.appendTail(shorter);
-        return shorter.toString();
+        return out.append(sql.substring(copied)).toString();
     }
 
     /**

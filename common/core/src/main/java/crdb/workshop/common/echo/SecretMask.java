@@ -17,7 +17,7 @@ public final class SecretMask {
     public static final String MASK = "****";
 
     /** PASSWORD 'text' or password = 'text' in SQL. */
-    private static final Pattern QUOTED_PASSWORD = Pattern.compile("(?i)(password\\s*=?\\s*)'(?:[^']|'')*'");
+    private static final Pattern QUOTED_PASSWORD = Pattern.compile("(?i)(password\\s*=?\\s*)'[^']*+(?:''[^']*+)*+'");
     /** password=text in a URL or a settings string. */
     private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)(password=)[^\\s&,;)']+");
     /** The password in a URL's user information: scheme://user:password@host. */

@@ -2,6 +2,7 @@ package crdb.workshop.common.testing;
 
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.mybatis.SqlEcho;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,5 +31,17 @@ public final class PrintedOutput {
     /** The same, led by a banner line: the whole output as a docs expected-output block shows it. */
     public static String withBanner(Database database, LessonRunner.Lesson lesson) throws Exception {
         return BANNER + "\n" + of(database, lesson);
+    }
+
+    /** As {@link #withBanner}, run with {@code --echo-sql}: the SQL lines among the lesson's own. */
+    public static String withEchoSql(Database database, LessonRunner.Lesson lesson) throws Exception {
+        return withBanner(database, (db, out) -> {
+            SqlEcho.echoTo(out);
+            try {
+                lesson.run(db, out);
+            } finally {
+                SqlEcho.echoTo(null);
+            }
+        });
     }
 }

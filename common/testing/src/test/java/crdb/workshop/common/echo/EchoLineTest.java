@@ -44,4 +44,19 @@ class EchoLineTest {
 
         assertThat(EchoLine.compactValues(sql)).isEqualTo(sql);
     }
+
+    @Test
+    void aLongListOfPlaceholdersShowsTwoAndTheirCount() {
+        String sql = "SELECT id FROM accounts WHERE id IN ( " + "? , ".repeat(299) + "? )";
+
+        assertThat(EchoLine.compactValues(sql)).isEqualTo("SELECT id FROM accounts WHERE id IN ( ? , ? , ... (300 values) )");
+    }
+
+    @Test
+    void aThousandRowStatementIsCompactedWithoutExhaustingTheStack() {
+        String sql = "INSERT INTO t (a, b, c, d) VALUES " + "(?, ?, ?, ?) , ".repeat(49_999) + "(?, ?, ?, ?)";
+
+        assertThat(EchoLine.compactValues(sql))
+                .isEqualTo("INSERT INTO t (a, b, c, d) VALUES (?, ?, ?, ?) , (?, ?, ?, ?) , ... (50,000 rows)");
+    }
 }

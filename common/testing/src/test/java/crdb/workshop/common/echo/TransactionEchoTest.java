@@ -11,6 +11,7 @@ import crdb.workshop.common.mybatis.MyBatisFactory;
 import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.common.testing.CommitFaults;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.ExpectedOutput;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,6 +89,8 @@ class TransactionEchoTest {
                 "SQL COMMIT",
                 "SQL -- committed on attempt 2");
         assertThat(faults.commitAttempts()).isEqualTo(2);
+        ExpectedOutput.assertMatches("docs/03-transfers-2-executor.md", "executor-retry-echo",
+                String.join("\n", echoed));
     }
 
     @Test
