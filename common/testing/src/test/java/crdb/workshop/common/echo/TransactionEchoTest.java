@@ -15,6 +15,7 @@ import crdb.workshop.common.testing.ExpectedOutput;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -158,6 +159,45 @@ class TransactionEchoTest {
                 "SQL ==> Parameters:",
                 "SQL <==      Total: 1",
                 "SQL COMMIT");
+    }
+
+    @Test
+    void savepointsShowWhereTheyAreSetRolledBackToAndReleased() {
+        Account kept = new Account(UUID.randomUUID(), 1);
+        Account undone = new Account(UUID.randomUUID(), 2);
+
+        List<String> echoed;
+        try (EchoCapture echo = EchoCapture.start()) {
+            retry.useTransaction(session -> {
+                AccountMapper accounts = session.getMapper(AccountMapper.class);
+                try {
+                    Connection connection = session.getConnection();
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SAVEPOINT before_insert"); // as the CockroachDB protocol sends it
+                    }
+                    accounts.insert(kept);
+                    Savepoint savepoint = connection.setSavepoint("second_insert"); // through the JDBC API
+                    accounts.insert(undone);
+                    connection.rollback(savepoint);
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("RELEASE SAVEPOINT before_insert");
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            echoed = echo.lines();
+        }
+
+        assertThat(echoed).filteredOn(line -> !line.startsWith("SQL ==>") && !line.startsWith("SQL <=="))
+                .containsExactly(
+                        begin,
+                        "SQL SAVEPOINT before_insert",
+                        "SQL SAVEPOINT second_insert",
+                        "SQL ROLLBACK TO SAVEPOINT second_insert",
+                        "SQL RELEASE SAVEPOINT before_insert",
+                        "SQL COMMIT");
+        assertThat(echoed).filteredOn(line -> line.startsWith("SQL ==>  Preparing: INSERT")).hasSize(2);
     }
 
     @Test
