@@ -86,10 +86,20 @@ final class TransactionEcho implements InvocationHandler {
                     autoCommit = true;
                     return null;
                 }
+                call(method, args);
                 autoCommit = on;
+                return null;
             }
-            case "setTransactionIsolation" -> isolation = isolationName((Integer) args[0]);
-            case "setReadOnly" -> readOnly = (Boolean) args[0];
+            case "setTransactionIsolation" -> {
+                call(method, args); // what the connection refuses, the echo does not record
+                isolation = isolationName((Integer) args[0]);
+                return null;
+            }
+            case "setReadOnly" -> {
+                call(method, args);
+                readOnly = (Boolean) args[0];
+                return null;
+            }
             case "close" -> {
                 if (inTransaction) {
                     // The pool rolls back what is left open when a connection comes back.
