@@ -4,6 +4,7 @@ import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.Account;
 import crdb.workshop.common.mapper.AccountMapper;
+import crdb.workshop.common.retry.AmbiguousCommitException;
 import crdb.workshop.common.retry.RetryExecutor;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -40,8 +41,13 @@ public final class CrudLesson {
         // tag::create-accounts[]
         out.println("Creating new accounts...");
         List<Account> newAccounts = NewAccounts.random(NEW_ACCOUNTS, random);
-        List<Account> created = retry.inTransaction(session -> {
-            session.getMapper(AccountMapper.class).insertAll(newAccounts);
+        List<UUID> newIds = newAccounts.stream().map(Account::id).toList();
+        // Idempotent (skips accounts an unanswered earlier COMMIT wrote), so the executor may retry a lost answer.
+        List<Account> created = retry.inIdempotentTransaction(session -> {
+            AccountMapper accounts = session.getMapper(AccountMapper.class);
+            if (accounts.findByIds(newIds).isEmpty()) {
+                accounts.insertAll(newAccounts);
+            }
             return newAccounts;
         });
         for (Account account : created) {
@@ -53,7 +59,12 @@ public final class CrudLesson {
         List<UUID> ids = shuffledIds(created, random);
         UUID from = ids.get(0);
         UUID to = ids.get(1);
-        Transfer transfer = retry.inTransaction(session -> TransferService.transferHalf(session, from, to));
+        Transfer transfer;
+        try {
+            transfer = retry.inTransaction(session -> TransferService.transferHalf(session, from, to));
+        } catch (AmbiguousCommitException lost) { // applied or not? look before running it again
+            transfer = AfterLostCommit.transfer(retry, accountWith(created, from), accountWith(created, to), out);
+        }
         out.println("Random account balances:");
         out.println("Account " + from + ": " + transfer.source().balance());
         out.println("Account " + to + ": " + transfer.destination().balance());
@@ -67,17 +78,25 @@ public final class CrudLesson {
         // tag::delete-accounts[]
         out.println("Deleting existing accounts...");
         long seed = random.nextLong(); // drawn out here, so every attempt of the callback chooses alike
-        List<UUID> deleted = retry.inTransaction(
-                session -> AccountDeletion.deleteRandom(session, ids, ACCOUNTS_TO_DELETE, seed));
+        List<UUID> deleted;
+        try {
+            deleted = retry.inTransaction(session -> AccountDeletion.deleteRandom(session, ids, ACCOUNTS_TO_DELETE, seed));
+        } catch (AmbiguousCommitException lost) {
+            deleted = AfterLostCommit.deletion(retry, ids, ACCOUNTS_TO_DELETE, seed, out);
+        }
         for (UUID id : deleted) {
             out.println("Deleted account " + id + ".");
         }
         // end::delete-accounts[]
 
         // tag::count[]
-        long count = retry.inTransaction(session -> session.getMapper(AccountMapper.class).count());
+        long count = retry.inReadOnlyTransaction(session -> session.getMapper(AccountMapper.class).count());
         out.println("Accounts in the table: " + count);
         // end::count[]
+    }
+
+    private static Account accountWith(List<Account> accounts, UUID id) {
+        return accounts.stream().filter(account -> account.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** The ids of {@code accounts} in random order: take the first two and they are distinct. */

@@ -1,6 +1,7 @@
 package crdb.workshop.transfers;
 
 import crdb.workshop.common.mapper.Account;
+import crdb.workshop.common.retry.Isolation;
 import crdb.workshop.transfers.mapper.TransferMapper;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,10 +26,8 @@ public final class SelectForUpdateTransfer implements TransferStrategy {
      * and the transfers row is claimed with INSERT ... ON CONFLICT, which is atomic at any level.
      */
     @Override
-    public void configureTransaction(SqlSession session) {
-        if ("postgresql".equals(session.getConfiguration().getDatabaseId())) {
-            session.getMapper(TransferMapper.class).readCommitted();
-        }
+    public Isolation isolation(String databaseId) {
+        return "postgresql".equals(databaseId) ? Isolation.READ_COMMITTED : Isolation.SERIALIZABLE;
     }
     // end::configure[]
 

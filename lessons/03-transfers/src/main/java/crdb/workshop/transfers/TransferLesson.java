@@ -4,16 +4,18 @@ import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.Account;
 import crdb.workshop.common.mapper.AccountMapper;
+import crdb.workshop.common.retry.AmbiguousCommitException;
 import crdb.workshop.common.retry.RetryExecutor;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
@@ -44,27 +46,68 @@ public final class TransferLesson {
         Account first = new Account(UUID.randomUUID(), 1000);
         Account second = new Account(UUID.randomUUID(), 250);
         List<UUID> ids = List.of(first.id(), second.id());
-        retry.useTransaction(session -> session.getMapper(AccountMapper.class).insertAll(List.of(first, second)));
+        // Idempotent: if an earlier attempt's COMMIT went through unheard, the accounts are there already.
+        retry.inIdempotentTransaction(session -> {
+            AccountMapper accounts = session.getMapper(AccountMapper.class);
+            return accounts.findByIds(ids).isEmpty() ? accounts.insertAll(List.of(first, second)) : 0;
+        });
         // end::create-accounts[]
         try {
-            printBalances(retry, ids, out);
+            Map<UUID, Long> balances = printBalances(retry, ids, out);
             Transfer transfer = new Transfer(first.id(), second.id(), 100);
 
             // tag::before[]
             out.println("Transferring $" + transfer.amount() + " with the hand-written retry loop...");
-            ManualRetryLoop.run(sessions, session -> strategy.transfer(session, transfer));
+            try {
+                ManualRetryLoop.run(sessions, session -> strategy.transfer(session, transfer));
+            } catch (PersistenceException e) { // it retries 40001 only: a lost connection ends it
+                out.println("The hand-written loop gave up (SQLSTATE " + sqlState(e) + "); it retries only 40001.");
+                balances = readBack(retry, ids, transfer, balances, out);
+            }
             // end::before[]
-            printBalances(retry, ids, out);
+            balances = printBalances(retry, ids, out);
 
             // tag::after[]
             out.println("Transferring $" + transfer.amount() + " with the RetryExecutor...");
-            retry.useTransaction(session -> strategy.transfer(session, transfer));
+            try {
+                retry.useTransaction(session -> strategy.transfer(session, transfer));
+            } catch (AmbiguousCommitException e) { // COMMIT was sent and its answer lost: look before anything else
+                out.println("The answer to COMMIT was lost, so the executor did not retry: " + e.getMessage());
+                balances = readBack(retry, ids, transfer, balances, out);
+            }
             // end::after[]
             printBalances(retry, ids, out);
         } finally {
             // Even after a failure: the lesson leaves no accounts behind, so it can run again.
-            retry.useTransaction(session -> session.getMapper(AccountMapper.class).deleteByIds(ids));
+            // Deleting by id is idempotent, so a lost COMMIT answer is retried.
+            retry.inIdempotentTransaction(session -> session.getMapper(AccountMapper.class).deleteByIds(ids));
         }
+    }
+
+    // tag::read-back[]
+    /** After a failed transfer: reads the balances and says whether the money moved. */
+    private static Map<UUID, Long> readBack(RetryExecutor retry, List<UUID> ids, Transfer transfer,
+            Map<UUID, Long> before, PrintStream out) {
+        Map<UUID, Long> after = balances(retry, ids);
+        out.println("Read the balances back: the transfer was " + TransferOutcome.of(transfer, before, after) + ".");
+        return after;
+    }
+    // end::read-back[]
+
+    /** The balances of {@code ids}, in a read-only unit: safe to run again after any connection loss. */
+    private static Map<UUID, Long> balances(RetryExecutor retry, List<UUID> ids) {
+        List<Account> rows = retry.inReadOnlyTransaction(
+                session -> session.getMapper(AccountMapper.class).findByIds(ids));
+        return rows.stream().collect(Collectors.toMap(Account::id, Account::balance));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return "none";
     }
 
     // tag::print-balances[]
@@ -73,15 +116,15 @@ public final class TransferLesson {
      * UUIDs put either account first; we print them in the order we created them instead, so the
      * $1000 account always comes first.
      */
-    private static void printBalances(RetryExecutor retry, List<UUID> ids, PrintStream out) {
-        List<Account> rows = retry.inTransaction(session -> session.getMapper(AccountMapper.class).findByIds(ids));
-        Map<UUID, Account> byId = rows.stream().collect(Collectors.toMap(Account::id, Function.identity()));
+    private static Map<UUID, Long> printBalances(RetryExecutor retry, List<UUID> ids, PrintStream out) {
+        Map<UUID, Long> byId = balances(retry, ids);
         out.println("Balances at " + ASCTIME.format(LocalDateTime.now()) + ":");
         out.println();
         for (UUID id : ids) {
-            out.println("account id: " + id + "  balance: $" + byId.get(id).balance());
+            out.println("account id: " + id + "  balance: $" + byId.get(id));
         }
         out.println();
+        return byId;
     }
     // end::print-balances[]
 }

@@ -20,8 +20,9 @@ public final class TransferService {
     private final TransferStrategy strategy;
 
     public TransferService(RetryExecutor retry, TransferStrategy strategy) {
-        this.retry = Objects.requireNonNull(retry, "retry");
         this.strategy = Objects.requireNonNull(strategy, "strategy");
+        // The strategy's isolation is part of its guarantee: the executor states it on every transaction.
+        this.retry = Objects.requireNonNull(retry, "retry").withIsolation(strategy.isolation(retry.databaseId()));
     }
 
     /**
@@ -38,7 +39,6 @@ public final class TransferService {
         Objects.requireNonNull(transferId, "transferId");
         Objects.requireNonNull(transfer, "transfer");
         return retry.inIdempotentTransaction(session -> {
-            strategy.configureTransaction(session);
             TransferRecordMapper records = session.getMapper(TransferRecordMapper.class);
             if (records.insertIfAbsent(transferId, transfer) == 0) {
                 Transfer recorded = records.findById(transferId);

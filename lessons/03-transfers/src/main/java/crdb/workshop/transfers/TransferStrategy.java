@@ -1,5 +1,6 @@
 package crdb.workshop.transfers;
 
+import crdb.workshop.common.retry.Isolation;
 import org.apache.ibatis.session.SqlSession;
 
 /**
@@ -11,10 +12,12 @@ import org.apache.ibatis.session.SqlSession;
 public interface TransferStrategy {
 
     /**
-     * Runs first in the transaction, before any other statement: where a strategy sets what it
-     * needs of the whole transaction, such as its isolation level. Most need nothing.
+     * The isolation level this strategy's transactions need on the database named {@code
+     * databaseId} ("postgresql" or "cockroachdb"). The executor states it when the transaction
+     * begins. Most need SERIALIZABLE, the default.
      */
-    default void configureTransaction(SqlSession session) {
+    default Isolation isolation(String databaseId) {
+        return Isolation.SERIALIZABLE;
     }
 
     void transfer(SqlSession session, Transfer transfer);

@@ -122,8 +122,8 @@ class IdempotentTransferTest {
         RetryExecutor retry = Bank.FAST_RETRIES.executor(lossySessions, counter);
         lossy.loseNext(1);
 
-        retry.inIdempotentTransaction(session -> { // declared idempotent, but it is not
-            strategy.configureTransaction(session);
+        retry.withIsolation(strategy.isolation(retry.databaseId())).inIdempotentTransaction(session -> {
+            // declared idempotent, but it is not
             strategy.transfer(session, new Transfer(first, second, 100));
             return null;
         });

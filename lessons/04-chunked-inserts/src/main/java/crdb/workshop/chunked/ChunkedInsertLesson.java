@@ -3,22 +3,26 @@ package crdb.workshop.chunked;
 import crdb.workshop.chunked.insert.InsertMethods;
 import crdb.workshop.chunked.insert.PointWrites;
 import crdb.workshop.chunked.mapper.Point;
-import crdb.workshop.chunked.mapper.PointMapper;
 import crdb.workshop.common.chunk.ChunkProgress;
 import crdb.workshop.common.chunk.ChunkedWriteReport;
 import crdb.workshop.common.chunk.ChunkedWriter;
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.retry.RetryExecutor;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.SqlSession;
 
 /**
  * Lesson 04: the tutorial's "break up large transactions into smaller units of work". Writes
  * 10,000 points in chunks of 1,000, each chunk in its own retried transaction; writes them again
  * to show a re-run adds nothing; then shows what one giant transaction costs everyone else.
+ *
+ * <p>A run after a failure resumes: it keeps the chunks that committed, says how many points were
+ * there, and writes only the missing ones. {@code --start-over} deletes the lesson's own points
+ * first. The lesson never touches a point it did not write.
  */
 public final class ChunkedInsertLesson {
 
@@ -28,27 +32,44 @@ public final class ChunkedInsertLesson {
     private ChunkedInsertLesson() {
     }
 
+    /** The lesson's own option, taken out before the runner reads the rest. */
+    static final String START_OVER = "--start-over";
+
     public static void main(String[] args) {
-        LessonRunner.main(args, ChunkedInsertLesson::run);
+        boolean startOver = Arrays.asList(args).contains(START_OVER);
+        String[] rest = Arrays.stream(args).filter(arg -> !arg.equals(START_OVER)).toArray(String[]::new);
+        LessonRunner.main(rest, (database, out) -> run(database, out, startOver));
+    }
+
+    static void run(Database database, PrintStream out) throws Exception {
+        run(database, out, false);
     }
 
     // tag::run[]
-    static void run(Database database, PrintStream out) throws Exception {
+    static void run(Database database, PrintStream out, boolean startOver) throws Exception {
         database.runScript("crdb/workshop/chunked/schema.sql");
-        emptyThePointsTable(database);
-        out.println("Created the points table (schema.sql) and emptied it.");
-
+        out.println("Created the points table if it was missing (schema.sql). This lesson writes, and deletes,"
+                + " only its own points.");
+        RetryExecutor retry = RetryExecutor.withDefaults(database.sessionFactory());
         List<Point> points = Points.generate("tutorial", POINTS); // made once, before any transaction
+        if (startOver) {
+            out.printf(Locale.ROOT, "%s: deleted %,d of this lesson's points.%n", START_OVER,
+                    LoadResume.delete(retry, points) + LoadResume.delete(retry, GiantTransaction.load()));
+        }
+        List<Point> missing = LoadResume.missing(retry, points);
+        out.printf(Locale.ROOT, "Found %,d of the %,d points from an earlier run; writing the %,d missing.%n",
+                points.size() - missing.size(), points.size(), missing.size());
+
         try (Database batching = InsertMethods.openWithRewrittenBatches(database)) {
             ChunkedWriter<Point> writer = chunkedWriter(batching, out);
-            ChunkedWriteReport report = writer.write(points);
+            ChunkedWriteReport report = writer.write(missing);
             out.println("Wrote " + describe(report) + ".");
-            out.println("Points in the table: " + count(database));
+            out.println("Points of this load in the table: " + present(retry, points));
 
-            out.println("Writing the same points again, as a re-run after a failure part-way would:");
+            out.println("Sending all the points again, as a re-run that did not look first would:");
             ChunkedWriteReport again = writer.write(points);
             out.println("Sent " + describe(again) + "; ON CONFLICT DO NOTHING skipped every point already there.");
-            out.println("Points in the table: " + count(database));
+            out.println("Points of this load in the table: " + present(retry, points));
 
             GiantTransaction.demonstrate(database, out, report);
         }
@@ -72,16 +93,8 @@ public final class ChunkedInsertLesson {
                 report.elapsed().toMillis());
     }
 
-    static long count(Database database) {
-        try (SqlSession session = database.sessionFactory().openSession()) {
-            return session.getMapper(PointMapper.class).count();
-        }
-    }
-
-    /** TRUNCATE on its own, auto-committed: on CockroachDB it is a schema change, not transactional. */
-    private static void emptyThePointsTable(Database database) {
-        try (SqlSession session = database.sessionFactory().openSession(true)) {
-            session.getMapper(PointMapper.class).truncate();
-        }
+    /** How many of {@code load}'s points are in the table. */
+    static int present(RetryExecutor retry, List<Point> load) {
+        return load.size() - LoadResume.missing(retry, load).size();
     }
 }

@@ -29,10 +29,15 @@ final class GiantTransaction {
     private GiantTransaction() {
     }
 
+    /** The giant transaction's points: the lesson's too, with keys of their own. */
+    static List<Point> load() {
+        return Points.generate("giant", ChunkedInsertLesson.POINTS);
+    }
+
     static void demonstrate(Database database, PrintStream out, ChunkedWriteReport chunked) throws Exception {
         out.printf(Locale.ROOT, "One transaction for %,d points, while another session writes the first of them:%n",
                 ChunkedInsertLesson.POINTS);
-        List<Point> load = Points.generate("giant", ChunkedInsertLesson.POINTS);
+        List<Point> load = load();
         CountDownLatch firstPointWritten = new CountDownLatch(1);
         ExecutorService otherSession = Executors.newSingleThreadExecutor();
         try {
@@ -43,13 +48,15 @@ final class GiantTransaction {
 
             // tag::giant-transaction[]
             long start = System.nanoTime();
-            RetryExecutor.withDefaults(database.sessionFactory()).useTransaction(session -> {
+            // Idempotent (ON CONFLICT DO NOTHING on fixed keys): retried even if COMMIT's answer is lost.
+            RetryExecutor.withDefaults(database.sessionFactory()).inIdempotentTransaction(session -> {
                 PointMapper points = session.getMapper(PointMapper.class);
                 points.insertAll(load.subList(0, 1));
                 firstPointWritten.countDown(); // a latch opens once; a retry cannot open it twice
                 for (int from = 1; from < load.size(); from += 1_000) { // 1,000 rows a statement, one transaction
                     points.insertAll(load.subList(from, Math.min(from + 1_000, load.size())));
                 }
+                return null;
             });
             long giantMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             // end::giant-transaction[]
@@ -83,7 +90,7 @@ final class GiantTransaction {
                     })
                     .build();
             long start = System.nanoTime();
-            retry.useTransaction(session -> session.getMapper(PointMapper.class).insertAll(List.of(point)));
+            retry.inIdempotentTransaction(session -> session.getMapper(PointMapper.class).insertAll(List.of(point)));
             return new OtherWrite(Duration.ofNanos(System.nanoTime() - start).toMillis(), retries.get(), states);
         }
 

@@ -47,6 +47,12 @@ public final class DeleteVersusInsertRace {
     /** Runs one race with {@code inserters} threads placing up to {@code ordersEach} orders each. */
     public static Outcome run(SqlSessionFactory sessions, int inserters, int ordersEach, Duration timeout)
             throws InterruptedException {
+        return run(sessions, UUID.randomUUID(), inserters, ordersEach, timeout);
+    }
+
+    /** As above, for a race customer with the id {@code customerId}. */
+    public static Outcome run(SqlSessionFactory sessions, UUID customerId, int inserters, int ordersEach,
+            Duration timeout) throws InterruptedException {
         AtomicInteger retries = new AtomicInteger();
         Set<String> retriedStates = ConcurrentHashMap.newKeySet();
         OrderService service = new OrderService(RetryExecutor.builder(sessions)
@@ -58,7 +64,7 @@ public final class DeleteVersusInsertRace {
                     }
                 })
                 .build());
-        Customer customer = service.addCustomer("Race Customer");
+        Customer customer = service.addCustomer(customerId, "Race Customer");
 
         AtomicInteger placed = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();

@@ -34,14 +34,15 @@ public final class JoinsLesson {
         database.runScript("crdb/workshop/joins/schema.sql");
         out.println("Applied crdb/workshop/joins/schema.sql: customers, and orders whose customer_id is indexed"
                 + " but has no foreign key.");
+        out.println("This lesson writes customers with ids of its own and orders for them; it removes only those.");
         RetryExecutor retry = RetryExecutor.withDefaults(database.sessionFactory());
         OrderService service = new OrderService(retry);
-        startEmpty(retry, out);
+        removeWhatAnEarlierRunLeft(retry, out);
 
         // tag::add-data[]
-        Customer ada = service.addCustomer("Ada Lovelace");
-        Customer grace = service.addCustomer("Grace Hopper");
-        service.addCustomer("Margaret Hamilton"); // no orders: the LEFT JOIN still lists her
+        Customer ada = service.addCustomer(LessonRows.ADA, "Ada Lovelace");
+        Customer grace = service.addCustomer(LessonRows.GRACE, "Grace Hopper");
+        service.addCustomer(LessonRows.MARGARET, "Margaret Hamilton"); // no orders: the LEFT JOIN still lists her
         service.placeOrder(ada.id(), "notebook", 2);
         service.placeOrder(ada.id(), "punch cards", 100);
         service.placeOrder(grace.id(), "compiler manual", 1);
@@ -59,9 +60,9 @@ public final class JoinsLesson {
     private static void joinInOneQuery(RetryExecutor retry, PrintStream out) {
         // tag::join-in-one-query[]
         List<CustomerWithOrders> customers =
-                retry.inTransaction(session -> session.getMapper(CustomerMapper.class).findAllWithOrders());
+                retry.inReadOnlyTransaction(session -> session.getMapper(CustomerMapper.class).findAllWithOrders());
         List<OrderWithCustomer> orders =
-                retry.inTransaction(session -> session.getMapper(OrderMapper.class).findAllWithCustomer());
+                retry.inReadOnlyTransaction(session -> session.getMapper(OrderMapper.class).findAllWithCustomer());
         // end::join-in-one-query[]
         out.println();
         out.println("One JOIN, customers LEFT JOIN orders, nested by a <collection> (1 query):");
@@ -73,10 +74,10 @@ public final class JoinsLesson {
 
     private static void joinInJava(RetryExecutor retry, PrintStream out) {
         // tag::join-in-java[]
-        List<CustomerWithOrders> stitched = retry.inTransaction(ApplicationSideJoin::customersWithOrders);
+        List<CustomerWithOrders> stitched = retry.inReadOnlyTransaction(ApplicationSideJoin::customersWithOrders);
         // end::join-in-java[]
         List<CustomerWithOrders> joined =
-                retry.inTransaction(session -> session.getMapper(CustomerMapper.class).findAllWithOrders());
+                retry.inReadOnlyTransaction(session -> session.getMapper(CustomerMapper.class).findAllWithOrders());
         out.println("The same join in Java: customers, then their orders, stitched by customer_id (2 queries):");
         stitched.forEach(customer -> out.println("  " + describe(customer)));
         out.println("  Same as the JOIN: " + (stitched.equals(joined) ? "yes" : "NO"));
@@ -85,7 +86,7 @@ public final class JoinsLesson {
     private static void whatTheMissingForeignKeyCosts(OrderService service, RetryExecutor retry, PrintStream out) {
         out.println();
         out.println("Without a foreign key, the database accepts any customer_id:");
-        UUID nobody = UUID.randomUUID();
+        UUID nobody = LessonRows.NOBODY; // no customer has this id
         // tag::refused[]
         try {
             service.placeOrder(nobody, "sticky notes", 3);
@@ -99,13 +100,14 @@ public final class JoinsLesson {
         // A code path that forgets the check: the bare mapper writes whatever it is given.
         Order orphan = new Order(UUID.randomUUID(), nobody, "sticky notes", 3);
         retry.useTransaction(session -> session.getMapper(OrderMapper.class).insert(orphan));
-        List<Order> orphans = retry.inTransaction(session -> session.getMapper(OrderMapper.class).findOrphans());
+        List<Order> orphans = retry.inReadOnlyTransaction(session -> session.getMapper(OrderMapper.class).findOrphans());
         // end::orphan[]
         out.println("  A plain INSERT that skips the check is accepted. Orders: " + countOrders(retry) + ".");
         out.println("  Orphans (orders LEFT JOIN customers WHERE customers.id IS NULL): " + orphans.size());
         orphans.forEach(o -> out.println("    order " + o.id() + ": " + o.item() + " x" + o.quantity()
                 + " for missing customer " + o.customerId()));
-        int listed = retry.inTransaction(session -> session.getMapper(OrderMapper.class).findAllWithCustomer()).size();
+        int listed = retry.inReadOnlyTransaction(
+                session -> session.getMapper(OrderMapper.class).findAllWithCustomer()).size();
         out.println("  The inner JOIN above hides it: it lists " + listed + " of " + countOrders(retry) + " orders.");
         retry.useTransaction(session -> session.getMapper(OrderMapper.class).deleteById(orphan.id()));
         out.println("  Deleted the orphan.");
@@ -119,26 +121,34 @@ public final class JoinsLesson {
         out.println("Deleting a customer while " + inserters + " threads place orders for them:");
         // tag::race[]
         DeleteVersusInsertRace.Outcome race =
-                DeleteVersusInsertRace.run(database.sessionFactory(), inserters, 25, Duration.ofSeconds(60));
+                DeleteVersusInsertRace.run(database.sessionFactory(), LessonRows.RACE, inserters, 25, Duration.ofSeconds(60));
         // end::race[]
-        int orphans = retry.inTransaction(session -> session.getMapper(OrderMapper.class).findOrphans()).size();
+        int orphans = retry.inReadOnlyTransaction(
+                session -> session.getMapper(OrderMapper.class).findOrphans()).size();
         out.println("  " + race.placed() + " orders placed, " + race.ordersDeleted() + " deleted with the customer, "
                 + race.refused() + " refused because the customer was gone.");
         out.println("  Transactions retried after SQLSTATE 40001: " + race.retries() + ".");
         out.println("  Orphans: " + orphans + ".");
     }
 
-    /** A second run against the same database starts from the same empty tables. */
-    private static void startEmpty(RetryExecutor retry, PrintStream out) {
-        int removed = retry.inTransaction(session -> session.getMapper(OrderMapper.class).deleteAll()
-                + session.getMapper(CustomerMapper.class).deleteAll());
+    // tag::remove-leftovers[]
+    /**
+     * A second run starts from where the first began: it removes the customers with the lesson's
+     * ids and the orders that name them (idempotent, so retried even after a lost COMMIT answer).
+     * Rows anyone else wrote in these tables stay.
+     */
+    private static void removeWhatAnEarlierRunLeft(RetryExecutor retry, PrintStream out) {
+        int removed = retry.inIdempotentTransaction(session ->
+                session.getMapper(OrderMapper.class).deleteByCustomerIds(LessonRows.CUSTOMER_IDS)
+                        + session.getMapper(CustomerMapper.class).deleteByIds(LessonRows.CUSTOMER_IDS));
         if (removed > 0) {
-            out.println("Removed " + removed + " customers and orders left by an earlier run.");
+            out.println("Removed " + removed + " customers and orders an earlier run of this lesson left.");
         }
     }
+    // end::remove-leftovers[]
 
     private static long countOrders(RetryExecutor retry) {
-        return retry.inTransaction(session -> session.getMapper(OrderMapper.class).count());
+        return retry.inReadOnlyTransaction(session -> session.getMapper(OrderMapper.class).count());
     }
 
     private static String describe(CustomerWithOrders customer) {

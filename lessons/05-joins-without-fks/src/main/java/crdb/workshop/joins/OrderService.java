@@ -23,10 +23,15 @@ public final class OrderService {
     }
 
     public Customer addCustomer(String name) {
+        return addCustomer(UUID.randomUUID(), name);
+    }
+
+    /** Adds a customer with an id the caller chose (the lesson uses ids of its own; see LessonRows). */
+    public Customer addCustomer(UUID id, String name) {
         if (name == null || name.isBlank()) {
             throw new WorkshopException("A customer needs a name: pass a non-empty name.");
         }
-        Customer customer = new Customer(UUID.randomUUID(), name.strip());
+        Customer customer = new Customer(id, name.strip());
         retry.useTransaction(session -> session.getMapper(CustomerMapper.class).insert(customer));
         return customer;
     }

@@ -6,6 +6,12 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.testing.PrintedOutput;
 import crdb.workshop.common.testing.ExpectedOutput;
+import crdb.workshop.joins.mapper.Customer;
+import crdb.workshop.joins.mapper.CustomerMapper;
+import crdb.workshop.joins.mapper.Order;
+import crdb.workshop.joins.mapper.OrderMapper;
+import java.util.UUID;
+import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +43,36 @@ class JoinsLessonTest {
     }
 
     @Test
+    void rowsTheLessonDidNotWriteSurviveItsRuns(Database database) throws Exception {
+        Customer theirs = new Customer(UUID.randomUUID(), "Someone Else's Customer");
+        Order theirOrder = new Order(UUID.randomUUID(), theirs.id(), "their item", 7);
+        Order theirOrphan = new Order(UUID.randomUUID(), UUID.randomUUID(), "their orphan", 1);
+        try (SqlSession session = database.sessionFactory().openSession()) {
+            session.getMapper(CustomerMapper.class).insert(theirs);
+            session.getMapper(OrderMapper.class).insert(theirOrder);
+            session.getMapper(OrderMapper.class).insert(theirOrphan);
+            session.commit(true);
+        }
+
+        runLesson(database);
+        String second = runLesson(database);
+
+        assertThat(second).contains("Removed 7 customers and orders an earlier run of this lesson left.");
+        try (SqlSession session = database.sessionFactory().openSession()) {
+            assertThat(session.getMapper(CustomerMapper.class).findById(theirs.id())).isEqualTo(theirs);
+            assertThat(session.getMapper(OrderMapper.class).findById(theirOrder.id())).isEqualTo(theirOrder);
+            assertThat(session.getMapper(OrderMapper.class).findById(theirOrphan.id())).isEqualTo(theirOrphan);
+        }
+        assertThat(LessonTables.of(database).orderCount()).as("their 2 and the lesson's 4").isEqualTo(6);
+    }
+
+    @Test
     void aSecondRunStartsFromEmptyTablesAndSaysSo(Database database) throws Exception {
         runLesson(database);
 
         String second = runLesson(database);
 
-        String removed = "Removed 7 customers and orders left by an earlier run.\n";
+        String removed = "Removed 7 customers and orders an earlier run of this lesson left.\n";
         assertThat(second).contains(removed);
         ExpectedOutput.assertMatches(PAGE, "joins", second.replace(removed, ""));
         assertThat(LessonTables.of(database).orderCount()).isEqualTo(4);

@@ -4,6 +4,9 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.joins.mapper.CustomerMapper;
 import crdb.workshop.joins.mapper.Order;
 import crdb.workshop.joins.mapper.OrderMapper;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.apache.ibatis.session.SqlSession;
@@ -22,13 +25,19 @@ final class LessonTables {
         return new LessonTables(database);
     }
 
-    /** Applies the lesson's schema and deletes every row, so each test starts from empty tables. */
+    /**
+     * Applies the lesson's schema and deletes every row, so each test starts from empty tables.
+     * Only tests do this, in a database of their own; the lesson deletes only its own rows.
+     */
     static LessonTables reset(Database database) {
         database.runScript("crdb/workshop/joins/schema.sql");
-        try (SqlSession session = database.sessionFactory().openSession()) {
-            session.getMapper(OrderMapper.class).deleteAll();
-            session.getMapper(CustomerMapper.class).deleteAll();
-            session.commit(true);
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM orders");
+            statement.execute("DELETE FROM customers");
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
         return new LessonTables(database);
     }

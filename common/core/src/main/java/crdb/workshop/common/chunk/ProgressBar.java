@@ -22,6 +22,8 @@ final class ProgressBar implements ChunkProgress {
     private long lastDrawn;
     private int lastLength;
     private ChunkedWriteReport shown;
+    /** Ends the bar's line if the JVM stops mid-write (Ctrl-C), so the shell prompt starts on a line of its own. */
+    private Thread endLineOnExit;
 
     ProgressBar(PrintStream out) {
         this.out = out;
@@ -32,6 +34,11 @@ final class ProgressBar implements ChunkProgress {
         this.totalRows = totalRows;
         this.totalChunks = ProgressText.totalChunks(totalRows, chunkSize);
         this.lastLength = 0;
+        endLineOnExit = new Thread(() -> {
+            out.println();
+            out.flush();
+        }, "progress-bar-line-end");
+        Runtime.getRuntime().addShutdownHook(endLineOnExit);
         draw(ChunkedWriteReport.NOTHING);
         this.lastDrawn = System.nanoTime();
     }
@@ -52,6 +59,18 @@ final class ProgressBar implements ChunkProgress {
             draw(soFar);
         }
         out.println();
+        removeHook();
+    }
+
+    private void removeHook() {
+        if (endLineOnExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(endLineOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or about to: it ends the line.
+            }
+            endLineOnExit = null;
+        }
     }
 
     private void draw(ChunkedWriteReport soFar) {

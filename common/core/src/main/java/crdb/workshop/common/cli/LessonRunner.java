@@ -5,6 +5,9 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.common.db.Settings;
 import crdb.workshop.common.db.Workshop;
 import crdb.workshop.common.mybatis.SqlEcho;
+import crdb.workshop.common.retry.AmbiguousCommitException;
+import crdb.workshop.common.retry.RetriesExhaustedException;
+import crdb.workshop.common.retry.RetryInterruptedException;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -78,6 +81,14 @@ public final class LessonRunner {
             }
         } catch (WorkshopException e) {
             err.println(oneLine(e.getMessage()));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        } catch (AmbiguousCommitException | RetriesExhaustedException | RetryInterruptedException e) {
+            // The executor's own words say what happened and what to do; the driver's would not.
+            err.println("Failed: " + oneLine(e.getMessage()) + (verbose ? "" : " (run with --verbose for the"
+                    + " stack trace)"));
             if (verbose) {
                 e.printStackTrace(err);
             }

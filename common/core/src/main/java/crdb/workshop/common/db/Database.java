@@ -3,6 +3,7 @@ package crdb.workshop.common.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import crdb.workshop.common.mybatis.MyBatisFactory;
+import crdb.workshop.common.retry.SessionDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -147,6 +148,11 @@ public final class Database implements AutoCloseable {
         config.setPoolName("workshop");
         // MyBatis commits and rolls back itself; connections start in a transaction-less state.
         config.setAutoCommit(false);
+        // SERIALIZABLE and a statement timeout on every connection, whatever the server's defaults:
+        // once per connection, so no transaction pays a round trip for it (see SessionDefaults).
+        config.setTransactionIsolation("TRANSACTION_SERIALIZABLE"); // what the pool restores if code changes it
+        config.setConnectionInitSql(SessionDefaults.connectionInitSql(SessionDefaults.statementTimeout()));
+        config.setIsolateInternalQueries(true); // commits the init SQL instead of leaving its transaction open
         return config;
     }
 }

@@ -44,7 +44,7 @@ public final class Workshop implements AutoCloseable {
             case COCKROACH_CONTAINER -> database.shortVersion() + " in a container";
             case URL -> database.shortVersion() + " at " + database.settings().display();
         };
-        return "Database: " + what + " (" + server.reason() + ")";
+        return "Database: " + what + " (" + server.reason() + "); transactions run SERIALIZABLE";
     }
 
     @Override

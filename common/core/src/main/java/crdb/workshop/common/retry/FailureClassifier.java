@@ -38,7 +38,7 @@ final class FailureClassifier {
             return Verdict.RETRY; // the server aborted the transaction, even when it said so at COMMIT
         }
         if (!commitSent) {
-            return isConnectionError(state) ? Verdict.RETRY : Verdict.FATAL;
+            return isConnectionError(state) || isServerBusy(state) ? Verdict.RETRY : Verdict.FATAL;
         }
         if (state.equals("08003")) {
             return Verdict.RETRY; // pgjdbc and Hikari check for a closed connection before sending COMMIT
@@ -62,6 +62,15 @@ final class FailureClassifier {
     /** Class 08 (connection exception) and 57P01 (the server terminated this session). */
     static boolean isConnectionError(String state) {
         return state.startsWith("08") || state.equals("57P01");
+    }
+
+    /**
+     * 57P03 cannot_connect_now (the server is starting, shutting down or recovering) and 53300
+     * too_many_connections. Both refuse a new connection, before any statement of the unit ran,
+     * so nothing was applied and a later attempt may get in. After COMMIT they cannot occur.
+     */
+    static boolean isServerBusy(String state) {
+        return state.equals("57P03") || state.equals("53300");
     }
 
     /**

@@ -16,11 +16,16 @@ final class FullRestartRunner implements TransactionRunner {
     private final DataSource dataSource;
     private final Configuration configuration;
     private final ExecutorType executorType;
+    private final Isolation isolation;
+    private final boolean readOnly;
 
-    FullRestartRunner(DataSource dataSource, Configuration configuration, ExecutorType executorType) {
+    FullRestartRunner(DataSource dataSource, Configuration configuration, ExecutorType executorType,
+            Isolation isolation, boolean readOnly) {
         this.dataSource = dataSource;
         this.configuration = configuration;
         this.executorType = executorType;
+        this.isolation = isolation;
+        this.readOnly = readOnly;
     }
 
     @Override
@@ -35,7 +40,7 @@ final class FullRestartRunner implements TransactionRunner {
         TransactionScope scope = null;
         boolean commitSent = false;
         try {
-            TransactionRunner.begin(connection);
+            TransactionRunner.begin(connection, isolation, readOnly);
             scope = new TransactionScope(configuration, executorType, connection);
             T result = scope.run(work);
             commitSent = true;

@@ -25,12 +25,17 @@ import org.slf4j.LoggerFactory;
  * Account account = retry.inTransaction(session -> session.getMapper(AccountMapper.class).findById(id));
  * }</pre>
  *
+ * <p>Every transaction runs at a stated {@link Isolation}: SERIALIZABLE unless the executor was
+ * built for another ({@link Builder#isolation}, {@link #withIsolation}), whatever the server's
+ * default. Read-only work goes through {@link #inReadOnlyTransaction}.
+ *
  * <p>What it does with a failed attempt (rolled back first, always):
  * <ul>
  *   <li>SQLSTATE 40001 anywhere in the cause chain (40P01, PostgreSQL's deadlock, too), before or
  *       at COMMIT: the server aborted the transaction, so the unit runs again.
- *   <li>A connection error (class 08, 57P01) before COMMIT was sent: nothing was committed; the
- *       unit runs again on a fresh connection.
+ *   <li>A connection error (class 08, 57P01), or a server that refuses new connections for now
+ *       (57P03 starting up, 53300 too many connections), before COMMIT was sent: nothing was
+ *       committed; the unit runs again on a fresh connection.
  *   <li>No definite answer to COMMIT (the connection broke, or 40003 "result is ambiguous"):
  *       {@link AmbiguousCommitException}, unless the unit was declared idempotent with
  *       {@link #inIdempotentTransaction}, which runs it again.
@@ -39,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Between attempts it waits a capped, exponentially growing, random time. It gives up with
  * {@link RetriesExhaustedException} after {@code maxAttempts} attempts or when the deadline would
- * pass, and with {@link RetryInterruptedException} when the thread is interrupted.
+ * pass, and with {@link RetryInterruptedException} when the thread is interrupted (checked
+ * before the first attempt too: an interrupted caller sends nothing). One attempt is bounded by
+ * the connection's statement timeout ({@link SessionDefaults}).
  *
  * <p>The callback gets a fresh session on every attempt and must not commit, roll back, close it,
  * or start another transaction: those throw {@link TransactionMisuseException}. It may run more
@@ -60,6 +67,7 @@ public final class RetryExecutor {
     private final RetryProtocol protocol;
     private final RetryListener listener;
     private final RetryTimer timer;
+    private final Isolation isolation;
 
     private RetryExecutor(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -71,6 +79,36 @@ public final class RetryExecutor {
         this.protocol = builder.protocol;
         this.listener = RetryEcho.alongside(builder.listener); // --echo-sql tells retries with the SQL
         this.timer = builder.timer;
+        this.isolation = builder.isolation;
+    }
+
+    private RetryExecutor(RetryExecutor other, Isolation isolation) {
+        this.dataSource = other.dataSource;
+        this.configuration = other.configuration;
+        this.maxAttempts = other.maxAttempts;
+        this.backoff = other.backoff;
+        this.deadline = other.deadline;
+        this.executorType = other.executorType;
+        this.protocol = other.protocol;
+        this.listener = other.listener;
+        this.timer = other.timer;
+        this.isolation = isolation;
+    }
+
+    /** This executor with its transactions run at {@code isolation}; everything else the same. */
+    public RetryExecutor withIsolation(Isolation isolation) {
+        Objects.requireNonNull(isolation, "isolation");
+        return isolation == this.isolation ? this : new RetryExecutor(this, isolation);
+    }
+
+    /** The isolation level this executor's transactions run at. */
+    public Isolation isolation() {
+        return isolation;
+    }
+
+    /** MyBatis's databaseId for the database behind it: "postgresql" or "cockroachdb". */
+    public String databaseId() {
+        return configuration.getDatabaseId();
     }
 
     /** 10 attempts, backoff from 10 ms doubling up to 2 s, no deadline, full restarts. */
@@ -84,7 +122,7 @@ public final class RetryExecutor {
 
     /** Runs {@code work} in a transaction, retrying the whole unit as described above; returns its result. */
     public <T> T inTransaction(TransactionCallback<T> work) {
-        return execute(work, false);
+        return execute(work, false, false);
     }
 
     /** As {@link #inTransaction}, for work that returns nothing. */
@@ -93,7 +131,7 @@ public final class RetryExecutor {
         execute(session -> {
             work.useSession(session);
             return null;
-        }, false);
+        }, false, false);
     }
 
     /**
@@ -102,16 +140,35 @@ public final class RetryExecutor {
      * even when a COMMIT's outcome is unknown.
      */
     public <T> T inIdempotentTransaction(TransactionCallback<T> work) {
-        return execute(work, true);
+        return execute(work, true, false);
     }
 
-    private <T> T execute(TransactionCallback<T> work, boolean idempotent) {
+    // tag::read-only[]
+    /**
+     * As {@link #inTransaction}, for work that only reads: the transaction is {@code READ ONLY}
+     * (the server refuses any write in it, SQLSTATE 25006), and since it changes nothing it is run
+     * again after any connection loss, a lost answer to COMMIT included.
+     */
+    public <T> T inReadOnlyTransaction(TransactionCallback<T> work) {
+        return execute(work, true, true);
+    }
+    // end::read-only[]
+
+    private <T> T execute(TransactionCallback<T> work, boolean idempotent, boolean readOnly) {
         Objects.requireNonNull(work, "work");
         TransactionScope.refuseNesting();
+        if (Thread.currentThread().isInterrupted()) {
+            // The caller has been asked to stop: start nothing (the flag stays set for them to see).
+            RetryInterruptedException stop = new RetryInterruptedException("Interrupted before the first attempt;"
+                    + " nothing was sent to the database.", 0,
+                    new InterruptedException("interrupted before the first attempt"));
+            listener.gaveUp(0, stop);
+            throw stop;
+        }
         long start = timer.nanoTime();
         List<Throwable> earlier = new ArrayList<>();
         // tag::attempt-loop[]
-        try (TransactionRunner runner = newRunner()) {
+        try (TransactionRunner runner = newRunner(readOnly)) {
             for (int attempt = 1; ; attempt++) {
                 listener.attemptStarted(attempt);
                 Outcome<T> outcome = runner.attempt(work); // rolled back already if it failed
@@ -146,10 +203,10 @@ public final class RetryExecutor {
         // end::attempt-loop[]
     }
 
-    private TransactionRunner newRunner() {
+    private TransactionRunner newRunner(boolean readOnly) {
         return protocol == RetryProtocol.COCKROACH_SAVEPOINT
-                ? new SavepointRestartRunner(dataSource, configuration, executorType)
-                : new FullRestartRunner(dataSource, configuration, executorType);
+                ? new SavepointRestartRunner(dataSource, configuration, executorType, isolation, readOnly)
+                : new FullRestartRunner(dataSource, configuration, executorType, isolation, readOnly);
     }
 
     private void pause(Duration delay, int attempts, List<Throwable> failures) {
@@ -214,6 +271,7 @@ public final class RetryExecutor {
         private RetryProtocol protocol = RetryProtocol.FULL_RESTART;
         private RetryListener listener = RetryListener.NONE;
         private RetryTimer timer = RetryTimer.SYSTEM;
+        private Isolation isolation = Isolation.SERIALIZABLE;
 
         private Builder(SqlSessionFactory sessions) {
             this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -259,8 +317,8 @@ public final class RetryExecutor {
 
         /**
          * The most time the whole call may take, from the first attempt: no attempt starts, and no
-         * wait begins, that would end after it. An attempt already running is not cut short; give
-         * statements a {@code statement_timeout} for that.
+         * wait begins, that would end after it. An attempt already running is not cut short: the
+         * connection's statement timeout ({@link SessionDefaults}) bounds each statement of it.
          */
         public Builder deadline(Duration deadline) {
             this.deadline = positive("deadline", deadline);
@@ -282,6 +340,15 @@ public final class RetryExecutor {
         /** Hooks called as attempts start, fail, and end. They must not throw. */
         public Builder listener(RetryListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The isolation level of every transaction (default SERIALIZABLE). Choose READ COMMITTED
+         * only for work that locks what it reads; see {@link Isolation}.
+         */
+        public Builder isolation(Isolation isolation) {
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
             return this;
         }
 

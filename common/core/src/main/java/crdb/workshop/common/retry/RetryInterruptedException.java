@@ -1,8 +1,8 @@
 package crdb.workshop.common.retry;
 
 /**
- * The thread was interrupted while the executor waited to retry: it stopped at once, with the
- * thread's interrupt flag set again. The cause is the {@link InterruptedException}; the failed
+ * The thread was interrupted before the first attempt (nothing was sent) or while the executor
+ * waited to retry: it stopped at once, with the thread's interrupt flag set. The cause is the {@link InterruptedException}; the failed
  * attempts are attached as suppressed exceptions.
  */
 public class RetryInterruptedException extends RuntimeException {

@@ -25,12 +25,17 @@ final class SavepointRestartRunner implements TransactionRunner {
     private final DataSource dataSource;
     private final Configuration configuration;
     private final ExecutorType executorType;
+    private final Isolation isolation;
+    private final boolean readOnly;
     private Connection connection;
 
-    SavepointRestartRunner(DataSource dataSource, Configuration configuration, ExecutorType executorType) {
+    SavepointRestartRunner(DataSource dataSource, Configuration configuration, ExecutorType executorType,
+            Isolation isolation, boolean readOnly) {
         this.dataSource = dataSource;
         this.configuration = configuration;
         this.executorType = executorType;
+        this.isolation = isolation;
+        this.readOnly = readOnly;
     }
 
     @Override
@@ -42,7 +47,7 @@ final class SavepointRestartRunner implements TransactionRunner {
                 return Outcome.failed(TransactionRunner.failed("Getting a connection", e), false);
             }
             try {
-                TransactionRunner.begin(connection);
+                TransactionRunner.begin(connection, isolation, readOnly);
                 TransactionRunner.execute(connection, "SAVEPOINT cockroach_restart");
             } catch (RuntimeException e) {
                 discardConnection();

@@ -41,6 +41,25 @@ interface TransactionRunner extends AutoCloseable {
         }
     }
 
+    /**
+     * Begins a transaction of the given shape. pgjdbc sends BEGIN with the first statement, as
+     * {@code BEGIN READ ONLY} when the connection is read-only: no extra round trip. The session
+     * is SERIALIZABLE already (SessionDefaults); another level is stated as the first statement.
+     */
+    static void begin(Connection connection, Isolation isolation, boolean readOnly) {
+        try {
+            if (connection.isReadOnly() != readOnly) {
+                connection.setReadOnly(readOnly); // a flag in pgjdbc; the pool resets it on return
+            }
+        } catch (SQLException e) {
+            throw failed("BEGIN", e);
+        }
+        begin(connection);
+        if (isolation != Isolation.SERIALIZABLE) {
+            execute(connection, isolation.setTransactionSql()); // lasts for this transaction only
+        }
+    }
+
     static void commit(Connection connection) {
         try {
             connection.commit();

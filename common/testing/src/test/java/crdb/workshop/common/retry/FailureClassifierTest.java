@@ -44,6 +44,14 @@ class FailureClassifierTest {
     }
 
     @Test
+    void aServerThatRefusesNewConnectionsForNowIsRetriedBeforeCommit() {
+        // 57P03 cannot_connect_now (starting up, shutting down), 53300 too_many_connections.
+        for (String state : new String[] {"57P03", "53300"}) {
+            assertThat(FailureClassifier.classify(wrapped(state), false)).as(state).isEqualTo(RETRY);
+        }
+    }
+
+    @Test
     void aConnectionAlreadyClosedBeforeCommitMeansCommitWasNeverSent() {
         assertThat(FailureClassifier.classify(new SQLException("This connection has been closed.", "08003"), true))
                 .isEqualTo(RETRY);

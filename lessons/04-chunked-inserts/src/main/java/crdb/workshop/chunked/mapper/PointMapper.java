@@ -1,6 +1,8 @@
 package crdb.workshop.chunked.mapper;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -26,7 +28,17 @@ public interface PointMapper {
     @Select("SELECT count(*) FROM points")
     long count();
 
-    /** Empties the table. Run it outside a transaction: on CockroachDB TRUNCATE is a schema change. */
+    /** The ids among {@code ids} that are in the table (not empty: {@code IN ()} is a syntax error). */
+    List<UUID> findIds(@Param("ids") Collection<UUID> ids);
+
+    /** Deletes the points with these ids (not empty); returns how many there were. */
+    int deleteByIds(@Param("ids") Collection<UUID> ids);
+
+    /**
+     * Empties the table, whoever wrote its rows: for tests, in a database of their own. The lesson
+     * never runs it (it deletes only its own points). Run it outside a transaction: on CockroachDB
+     * TRUNCATE is a schema change.
+     */
     @Update("TRUNCATE TABLE points")
     void truncate();
 }

@@ -1,9 +1,11 @@
 package crdb.workshop.joins.mapper;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 /** Customers. One-line statements are annotations; the rest, with result maps, are in CustomerMapper.xml. */
@@ -27,8 +29,8 @@ public interface CustomerMapper {
     @Delete("DELETE FROM customers WHERE id = #{id}")
     int deleteById(UUID id);
 
-    @Delete("DELETE FROM customers")
-    int deleteAll();
+    /** The customers with these ids (not empty). */
+    int deleteByIds(@Param("ids") Collection<UUID> ids);
 
     @Select("SELECT count(*) FROM customers")
     long count();

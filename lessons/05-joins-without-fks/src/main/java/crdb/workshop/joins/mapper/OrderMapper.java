@@ -38,8 +38,8 @@ public interface OrderMapper {
     @Delete("DELETE FROM orders WHERE id = #{id}")
     int deleteById(UUID id);
 
-    @Delete("DELETE FROM orders")
-    int deleteAll();
+    /** The orders of these customers (not empty). */
+    int deleteByCustomerIds(@Param("customerIds") Collection<UUID> customerIds);
 
     @Select("SELECT count(*) FROM orders")
     long count();
