@@ -37,8 +37,8 @@ class ManualRetryLoopTest {
 
     @BeforeAll
     static void installFaults(Database database) throws SQLException {
-        assumeFalse(database.isCockroachDb(), "COMMIT is made to fail with a PL/pgSQL trigger, which only PostgreSQL"
-                + " has; on CockroachDB the loop meets real retry errors instead.");
+        assumeFalse(database.isCockroachDb(), "COMMIT is made to fail with a deferred constraint trigger, which"
+                + " CockroachDB lacks; on CockroachDB the loop meets real retry errors instead.");
         faults = CommitFaults.install(database, "accounts");
     }
 
