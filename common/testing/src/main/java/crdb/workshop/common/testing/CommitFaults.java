@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -22,11 +23,12 @@ import org.junit.jupiter.api.Assumptions;
  * table would be rolled back with the transaction it counts.
  *
  * <p>On CockroachDB: v25.2 has PL/pgSQL and triggers, but not {@code CONSTRAINT TRIGGER ...
- * DEFERRABLE}, so nothing can run at COMMIT. It has its own tool instead: a transaction that has
- * {@code inject_retry_errors_on_commit_enabled} on fails its COMMIT with 40001. The callback
- * calls {@link #beforeCommit} as its last step; for the first N attempts that turns the variable
- * on with {@code SET LOCAL}, which ends with the transaction, so no pooled session keeps it.
- * Only 40001 can be injected there: a test that plans another SQLSTATE is skipped, with the reason.
+ * DEFERRABLE}, so nothing of ours can run at COMMIT. It has its own tool instead: a transaction
+ * with {@code inject_retry_errors_on_commit_enabled} on fails its COMMIT with 40001.
+ * {@link CommitFaultArming}, a MyBatis plugin on the database's session factory, turns it on for
+ * the planned transactions when they first write to a watched table, so the code under test needs
+ * no change; work written in plain JDBC calls {@link #wroteWithJdbc} instead. Only 40001 can be
+ * injected that way: a test that plans another SQLSTATE is skipped there, with the reason.
  */
 public final class CommitFaults {
 
@@ -34,7 +36,7 @@ public final class CommitFaults {
 
     private final DataSource dataSource;
     private final boolean cockroachDb;
-    // CockroachDB only: the plan, and the attempts that reached beforeCommit since it was made.
+    // CockroachDB only: the plan, and the transactions that wrote to a watched table since it was made.
     private final AtomicInteger plannedFailures = new AtomicInteger();
     private final AtomicLong attempts = new AtomicLong();
 
@@ -46,7 +48,13 @@ public final class CommitFaults {
     /** Installs the fault machinery in {@code database} and watches {@code tables}. Plans no failures. */
     public static CommitFaults install(Database database, String... tables) throws SQLException {
         if (database.isCockroachDb()) {
-            return new CommitFaults(database.dataSource(), true);
+            CommitFaults faults = new CommitFaults(database.dataSource(), true);
+            for (String table : tables) {
+                checkTableName(table);
+            }
+            database.sessionFactory().getConfiguration().addInterceptor(new CommitFaultArming(List.of(tables),
+                    faults::countAndDecide, CommitFaultArming.ARM_COCKROACH_COMMIT_FAULT));
+            return faults;
         }
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
@@ -74,9 +82,7 @@ public final class CommitFaults {
                     END
                     $$""");
             for (String table : tables) {
-                if (!TABLE_NAME.matcher(table).matches()) {
-                    throw new IllegalArgumentException("not a plain table name: " + table);
-                }
+                checkTableName(table);
                 statement.execute("DROP TRIGGER IF EXISTS commit_fault ON " + table);
                 statement.execute("CREATE CONSTRAINT TRIGGER commit_fault AFTER INSERT OR UPDATE OR DELETE ON " + table
                         + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION commit_fault()");
@@ -116,19 +122,28 @@ public final class CommitFaults {
     }
 
     /**
-     * Call as the last step of the unit of work, on its connection. On CockroachDB this arms the
-     * planned failure for this transaction's COMMIT; on PostgreSQL the trigger needs no help.
+     * Tells the faults that the current transaction on {@code connection} wrote to a watched table
+     * through plain JDBC, which the MyBatis plugin cannot see; call it once per transaction. On
+     * PostgreSQL the trigger sees every write, and this does nothing.
      */
-    public void beforeCommit(Connection connection) {
-        if (!cockroachDb) {
-            return;
-        }
-        if (attempts.incrementAndGet() <= plannedFailures.get()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL inject_retry_errors_on_commit_enabled = true");
+    public void wroteWithJdbc(Connection connection) {
+        if (cockroachDb && countAndDecide()) {
+            try {
+                CommitFaultArming.arm(connection, CommitFaultArming.ARM_COCKROACH_COMMIT_FAULT);
             } catch (SQLException e) {
                 throw new IllegalStateException("could not arm the COMMIT fault", e);
             }
+        }
+    }
+
+    /** Counts one more transaction that wrote to a watched table; true if its COMMIT must fail. */
+    private boolean countAndDecide() {
+        return attempts.incrementAndGet() <= plannedFailures.get();
+    }
+
+    private static void checkTableName(String table) {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("not a plain table name: " + table);
         }
     }
 

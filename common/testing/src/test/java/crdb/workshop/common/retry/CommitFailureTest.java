@@ -79,9 +79,7 @@ class CommitFailureTest {
         return session -> {
             AccountMapper accounts = session.getMapper(AccountMapper.class);
             accounts.updateBalance(account, accounts.findById(account).balance() + amount);
-            int inserted = session.getMapper(LedgerMapper.class).insert(entry, account, amount);
-            faults.beforeCommit(session.getConnection());
-            return inserted;
+            return session.getMapper(LedgerMapper.class).insert(entry, account, amount);
         };
     }
 
@@ -93,7 +91,6 @@ class CommitFailureTest {
             }
             AccountMapper accounts = session.getMapper(AccountMapper.class);
             accounts.updateBalance(account, accounts.findById(account).balance() + amount);
-            faults.beforeCommit(session.getConnection());
             return 1;
         };
     }
