@@ -82,7 +82,9 @@ public final class CommitFaults {
                     END
                     $$""");
             for (String table : tables) {
-                checkTableName(table);
+                if (!TABLE_NAME.matcher(table).matches()) {
+                    throw new IllegalArgumentException("not a plain table name: " + table);
+                }
                 statement.execute("DROP TRIGGER IF EXISTS commit_fault ON " + table);
                 statement.execute("CREATE CONSTRAINT TRIGGER commit_fault AFTER INSERT OR UPDATE OR DELETE ON " + table
                         + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION commit_fault()");
