@@ -35,7 +35,8 @@ class CrudLessonRetryTest {
     @BeforeEach
     void failTheFirstCommitOfEachKindOfWrite() throws SQLException {
         Assumptions.assumeFalse(database.isCockroachDb(),
-                "the fault is injected with a PostgreSQL deferred constraint trigger, which CockroachDB does not have");
+                "the fault is injected with a deferred constraint trigger (CONSTRAINT TRIGGER ... DEFERRABLE),"
+                        + " which CockroachDB does not have; CommitFailureTest injects 40001 at COMMIT there");
         BankState.clear(database);
         // A sequence counts the trigger's calls: nextval is not rolled back with the failed attempt.
         execute("CREATE SEQUENCE fail_once_insert",

@@ -55,9 +55,9 @@ class AmbiguousCommitTransferTest {
 
     @BeforeAll
     static void installFaults(Database database) throws SQLException {
-        assumeFalse(database.isCockroachDb(), "The faults are PL/pgSQL constraint triggers and"
-                + " pg_terminate_backend, which only PostgreSQL has; CockroachDB raises 40003 itself when a node"
-                + " fails mid-commit.");
+        assumeFalse(database.isCockroachDb(), "The faults are deferred constraint triggers and"
+                + " pg_terminate_backend, which CockroachDB lacks; there ConnectionLossTest ends sessions with CANCEL"
+                + " SESSION, and CockroachDB raises 40003 itself when a node fails mid-commit.");
         database.runScript("crdb/workshop/transfers/schema.sql");
         faults = CommitFaults.install(database, "transfers");
         try (Connection connection = database.dataSource().getConnection();

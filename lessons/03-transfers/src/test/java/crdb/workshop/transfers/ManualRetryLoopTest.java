@@ -2,7 +2,6 @@ package crdb.workshop.transfers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
@@ -37,8 +36,6 @@ class ManualRetryLoopTest {
 
     @BeforeAll
     static void installFaults(Database database) throws SQLException {
-        assumeFalse(database.isCockroachDb(), "COMMIT is made to fail with a PL/pgSQL trigger, which only PostgreSQL"
-                + " has; on CockroachDB the loop meets real retry errors instead.");
         faults = CommitFaults.install(database, "accounts");
     }
 

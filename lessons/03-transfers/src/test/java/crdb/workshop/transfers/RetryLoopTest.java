@@ -2,7 +2,6 @@ package crdb.workshop.transfers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.Account;
@@ -55,8 +54,6 @@ class RetryLoopTest {
 
     @BeforeAll
     static void installFaults(Database database) throws SQLException {
-        assumeFalse(database.isCockroachDb(), "These tests make COMMIT fail with a PL/pgSQL trigger, which only"
-                + " PostgreSQL has: run the exercise on the embedded database (unset DATABASE_URL).");
         faults = CommitFaults.install(database, "accounts");
     }
 
@@ -84,7 +81,9 @@ class RetryLoopTest {
                     "UPDATE accounts SET balance = balance + ? WHERE id = ?")) {
                 update.setLong(1, amount);
                 update.setObject(2, account);
-                return update.executeUpdate();
+                int updated = update.executeUpdate();
+                faults.wroteWithJdbc(connection); // arms the planned COMMIT failure on CockroachDB
+                return updated;
             }
         };
     }

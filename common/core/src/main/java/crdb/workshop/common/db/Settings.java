@@ -25,8 +25,12 @@ public record Settings(
         boolean echoSql,
         boolean verbose) {
 
-    /** Pinned so every run uses the same server; override with WORKSHOP_COCKROACH_IMAGE. */
-    public static final String DEFAULT_COCKROACH_IMAGE = "cockroachdb/cockroach:v25.2.0";
+    /**
+     * Pinned so every run uses the same server; override with WORKSHOP_COCKROACH_IMAGE. The newest
+     * v25.2 (LTS) patch the advisories name: it has the fixes for A-151050 (v25.2.4), A-162085
+     * (v25.2.13) and A-166122 (v25.2.17).
+     */
+    public static final String DEFAULT_COCKROACH_IMAGE = "cockroachdb/cockroach:v25.2.17";
 
     public static Settings fromEnvironment() {
         return from(System.getenv(), System.getProperties());

@@ -32,7 +32,7 @@ public final class DatabaseExtension implements BeforeAllCallback, ParameterReso
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
         SharedServer shared = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedServer.class, key -> SharedServer.start(), SharedServer.class);
+                .computeIfAbsent(SharedServer.class, key -> SharedServer.start(), SharedServer.class);
         String name = databaseName(context.getRequiredTestClass());
         execute(shared.server, "CREATE DATABASE " + name);
         Database database = Database.open(shared.server.connectionTo(name));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.ServerError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -159,8 +160,9 @@ class ChunkedWriterTest {
                     assertThat(e.committed().rows()).isEqualTo(8);
                 })
                 .hasMessageContaining("Chunk 3 (rows 9 to 12) failed and was rolled back")
-                .hasMessageContaining("chunk_rows_not_bad")
-                .hasMessageContaining("The 2 chunks before it (8 rows) are committed");
+                .hasMessageContaining("The 2 chunks before it (8 rows) are committed")
+                .satisfies(e -> assertThat(ServerError.in(e))
+                        .isEqualTo(new ServerError("23514", "chunk_rows_not_bad"))); // check_violation
         assertThat(table()).containsExactlyElementsOf(rows(8));
     }
 

@@ -1,7 +1,6 @@
 package crdb.workshop.common.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.AccountMapper;
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Failures at COMMIT, injected on the real server by {@link CommitFaults}: each unit of work
+ * Failures at COMMIT, injected on the real server by {@link CommitFaults} (a trigger on PostgreSQL,
+ * {@code inject_retry_errors_on_commit_enabled} on CockroachDB): each unit of work
  * deposits 100 into an account and writes one ledger row, so the balance and the ledger show how
  * many times it was applied, and the trigger's sequence shows how many times COMMIT was tried.
  */
@@ -46,8 +46,6 @@ class CommitFailureTest {
 
     @BeforeAll
     static void installFaults(Database database) throws SQLException {
-        assumeFalse(database.isCockroachDb(), "The COMMIT faults are injected with a PL/pgSQL constraint trigger,"
-                + " which only PostgreSQL has; CockroachDB raises these errors on its own.");
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE ledger"

@@ -16,8 +16,8 @@ import java.util.List;
  * holds that lock on its own connection, every such COMMIT waits there. Closing the gate's
  * connection opens it.
  *
- * <p>PL/pgSQL, constraint triggers and pg_locks are PostgreSQL's; tests using this skip on
- * CockroachDB.
+ * <p>Deferred constraint triggers, advisory locks and pg_locks are PostgreSQL's (CockroachDB v25.2
+ * has PL/pgSQL and triggers, but none of these); tests using this skip on CockroachDB.
  */
 final class CommitGate implements AutoCloseable {
 

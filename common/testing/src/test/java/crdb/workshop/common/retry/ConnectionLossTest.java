@@ -9,6 +9,7 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.common.retry.mapper.LedgerMapper;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.SessionKiller;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The server ends the session (pg_terminate_backend, from another connection): in the middle of
- * the transaction, where a retry is safe, and while COMMIT is in flight, where the outcome is
- * unknown. Each unit deposits 100 and writes a ledger row, and reports the backend pid it ran on.
+ * The server ends the session, from another connection (pg_terminate_backend on PostgreSQL,
+ * CANCEL SESSION on CockroachDB): in the middle of the transaction, where a retry is safe, and at
+ * COMMIT, where the outcome is unknown. Each unit deposits 100 and writes a ledger row, and
+ * reports the session it ran on (PostgreSQL's backend pid, CockroachDB's session id).
  */
 @DatabaseTest
 @Timeout(90)
@@ -42,7 +44,7 @@ class ConnectionLossTest {
     private final Database database;
     private final SqlSessionFactory sessions;
     private final RecordingListener listener = new RecordingListener();
-    private final List<Integer> pids = new CopyOnWriteArrayList<>();
+    private final List<String> pids = new CopyOnWriteArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private UUID account;
 
@@ -52,10 +54,22 @@ class ConnectionLossTest {
     }
 
     @BeforeAll
-    static void installGate(Database database) throws SQLException {
-        assumeFalse(database.isCockroachDb(), "Sessions are ended here with PostgreSQL's pg_terminate_backend and"
-                + " watched through pg_locks; CockroachDB has CANCEL SESSION and its own system tables instead.");
-        CommitGate.install(database);
+    static void installLedger(Database database) throws SQLException {
+        if (database.isCockroachDb()) {
+            try (Connection connection = database.dataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE ledger"
+                        + " (entry_id UUID PRIMARY KEY, account_id UUID NOT NULL, amount INT8 NOT NULL)");
+                connection.commit();
+            }
+        } else {
+            CommitGate.install(database);
+        }
+    }
+
+    private void needsTheCommitGate() {
+        assumeFalse(database.isCockroachDb(), "The gate holds COMMIT with a deferred trigger that waits on an advisory"
+                + " lock; CockroachDB has neither. There the two tests ending the session just before COMMIT run.");
     }
 
     @BeforeEach
@@ -83,10 +97,16 @@ class ConnectionLossTest {
     }
 
     private TransactionCallback<Integer> deposit(UUID entry, boolean killFirstAttempt) {
+        return deposit(entry, killFirstAttempt, false);
+    }
+
+    /** Ends the first attempt's session in the middle of its work, or after all of it, just before COMMIT. */
+    private TransactionCallback<Integer> deposit(UUID entry, boolean killMidway, boolean killBeforeCommit) {
         return session -> {
-            int pid = backendPid(session.getConnection());
+            String pid = sessionId(session.getConnection());
             pids.add(pid);
-            if (killFirstAttempt && pids.size() == 1) {
+            boolean first = pids.size() == 1;
+            if (killMidway && first) {
                 terminate(pid);
             }
             if (session.getMapper(LedgerMapper.class).insertIfAbsent(entry, account, 100) == 0) {
@@ -94,6 +114,9 @@ class ConnectionLossTest {
             }
             AccountMapper accounts = session.getMapper(AccountMapper.class);
             accounts.updateBalance(account, accounts.findById(account).balance() + 100);
+            if (killBeforeCommit && first) {
+                terminate(pid);
+            }
             return 1;
         };
     }
@@ -114,7 +137,7 @@ class ConnectionLossTest {
     @Test
     void thePoolDropsTheConnectionWhoseSessionWasEnded() throws SQLException {
         retry().inTransaction(deposit(UUID.randomUUID(), true));
-        int killed = pids.get(0);
+        String killed = pids.get(0);
 
         // Borrow every connection the pool has, at once: none is the dead one, and all of them work.
         int total = ((HikariDataSource) database.dataSource()).getHikariPoolMXBean().getTotalConnections();
@@ -123,7 +146,7 @@ class ConnectionLossTest {
             for (int i = 0; i < total; i++) {
                 Connection connection = database.dataSource().getConnection();
                 borrowed.add(connection);
-                assertThat(backendPid(connection)).isNotEqualTo(killed);
+                assertThat(sessionId(connection)).isNotEqualTo(killed);
             }
         } finally {
             for (Connection connection : borrowed) {
@@ -133,7 +156,32 @@ class ConnectionLossTest {
     }
 
     @Test
+    void aSessionEndedJustBeforeCommitIsReportedAsAmbiguous() {
+        Throwable thrown = catchThrowable(() -> retry().inTransaction(deposit(UUID.randomUUID(), false, true)));
+
+        // The COMMIT met a dead connection: the client cannot know whether it arrived, so it must not retry.
+        assertThat(thrown).isInstanceOf(AmbiguousCommitException.class);
+        assertThat(FailureClassifier.isConnectionError(FailureClassifier.sqlState(thrown.getCause()))).isTrue();
+        assertThat(listener.started).hasValue(1);
+        assertThat(Accounts.balance(sessions, account)).isEqualTo(1000);
+        assertThat(ledgerRows()).isZero();
+    }
+
+    @Test
+    void aSessionEndedJustBeforeCommitOfIdempotentWorkIsRetriedAndAppliedOnce() {
+        int applied = retry().inIdempotentTransaction(deposit(UUID.randomUUID(), false, true));
+
+        assertThat(applied).isEqualTo(1);
+        assertThat(pids).hasSize(2).doesNotHaveDuplicates();
+        assertThat(listener.retriedStates).singleElement()
+                .satisfies(state -> assertThat(FailureClassifier.isConnectionError(state)).isTrue());
+        assertThat(Accounts.balance(sessions, account)).isEqualTo(1100);
+        assertThat(ledgerRows()).isEqualTo(1);
+    }
+
+    @Test
     void aConnectionLostDuringCommitIsReportedAsAmbiguous() throws Exception {
+        needsTheCommitGate();
         Future<Throwable> result;
         try (CommitGate gate = CommitGate.shut(database)) {
             result = worker.submit(() -> catchThrowable(() -> retry().inTransaction(deposit(UUID.randomUUID(), false))));
@@ -151,6 +199,7 @@ class ConnectionLossTest {
 
     @Test
     void aConnectionLostDuringCommitOfIdempotentWorkIsRetriedAndAppliedOnce() throws Exception {
+        needsTheCommitGate();
         Future<Integer> result;
         try (CommitGate gate = CommitGate.shut(database)) {
             result = worker.submit(() -> retry().inIdempotentTransaction(deposit(UUID.randomUUID(), false)));
@@ -171,24 +220,32 @@ class ConnectionLossTest {
         }
     }
 
-    private static int backendPid(Connection connection) {
+    private String sessionId(Connection connection) {
+        return database.isCockroachDb() ? SessionKiller.cockroachSessionId(connection) : backendPid(connection);
+    }
+
+    private static String backendPid(Connection connection) {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
-            return rs.getInt(1);
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Ends backend {@code pid} from another pooled connection and waits until it is gone. */
-    private void terminate(int pid) {
+    /** Ends session {@code pid} from another pooled connection and waits until it is gone. */
+    private void terminate(String pid) {
+        if (database.isCockroachDb()) {
+            SessionKiller.cancelCockroachSession(database, pid);
+            return;
+        }
         try (Connection killer = database.dataSource().getConnection();
              PreparedStatement statement = killer.prepareStatement("SELECT pg_terminate_backend(?, 10000)")) {
-            statement.setInt(1, pid);
+            statement.setInt(1, Integer.parseInt(pid));
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                assertThat(rs.getBoolean(1)).as("backend %d terminated", pid).isTrue();
+                assertThat(rs.getBoolean(1)).as("backend %s terminated", pid).isTrue();
             }
             killer.commit();
         } catch (SQLException e) {

@@ -1,0 +1,81 @@
+package crdb.workshop.common.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import crdb.workshop.common.docs.RepositoryRoot;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The build's CockroachDB guard: no statement that the lessons or common/core can send uses
+ * something CockroachDB rejects or only fakes (see {@link CockroachIncompatibility} for the list
+ * and the documentation behind each entry). The embedded PostgreSQL would run such a statement
+ * happily, so without this check the first to notice would be a learner on a real cluster.
+ */
+class CockroachCompatibilityTest {
+
+    private static final Path ROOT = RepositoryRoot.find();
+
+    @Test
+    void everyStatementTheMainCodeSendsIsValidOnCockroachDb() {
+        List<SentStatement> statements = SentStatements.in(ROOT);
+
+        List<String> findings = statements.stream()
+                .flatMap(statement -> CockroachIncompatibility.of(statement).stream()
+                        .map(rule -> statement.where() + ": " + rule + ": " + rule.why + " (" + rule.source + ")\n    "
+                                + statement.oneLine()))
+                .toList();
+
+        assertThat(findings).as("statements CockroachDB rejects or fakes").isEmpty();
+    }
+
+    @Test
+    void theCollectorFindsMapperXmlAnnotationsJdbcStringsAndSchemaScripts() {
+        List<String> where = SentStatements.in(ROOT).stream().map(SentStatement::where).toList();
+
+        assertThat(where).anySatisfy(w -> assertThat(w).startsWith("dbinit.sql"))
+                .anySatisfy(w -> assertThat(w).contains("TransferMapper.xml id="))
+                .anySatisfy(w -> assertThat(w).contains("TransferMapper.java:"))
+                .anySatisfy(w -> assertThat(w).contains("JdbcTransferService.java:"))
+                .anySatisfy(w -> assertThat(w).endsWith("schema.sql"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT pg_advisory_lock(1)",
+        "SELECT pg_try_advisory_xact_lock(42)",
+        "LOCK TABLE accounts IN EXCLUSIVE MODE",
+        "CREATE TABLE t (id UUID PRIMARY KEY REFERENCES u (id) DEFERRABLE INITIALLY DEFERRED)",
+        "SET CONSTRAINTS ALL DEFERRED",
+        "SELECT pid FROM pg_locks WHERE NOT granted",
+        "SELECT pg_terminate_backend(42)",
+        "SELECT xmin, id FROM accounts",
+        "CREATE TABLE t (id BIGSERIAL PRIMARY KEY)",
+        "SELECT crdb_internal.force_retry('1s')",
+        "WITH debit AS (UPDATE accounts SET balance = balance - 1 WHERE id = $1 RETURNING id)"
+                + " UPDATE accounts SET balance = balance + 1 WHERE id = $2",
+        "WITH gone AS (DELETE FROM orders WHERE id = $1 RETURNING id) INSERT INTO orders (id) VALUES ($2)"
+                + " ON CONFLICT (id) DO NOTHING",
+    })
+    void eachListedConstructIsCaught(String sql) {
+        assertThat(CockroachIncompatibility.of(new SentStatement("planted", sql))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT id, balance FROM accounts WHERE id = #{id} FOR UPDATE",
+        "INSERT INTO accounts (id, balance) VALUES (#{id}, #{balance}) ON CONFLICT (id) DO UPDATE SET balance = 1",
+        "SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
+        "SET TRANSACTION NOT DEFERRABLE",
+        "WITH a AS (INSERT INTO log (id) VALUES (1) RETURNING id) INSERT INTO log (id) VALUES (2)",
+        "WITH moved AS (UPDATE accounts SET balance = 0 WHERE id = $1 RETURNING id)"
+                + " INSERT INTO transfers (id) SELECT id FROM moved",
+        "SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE",
+    })
+    void whatCockroachDbRunsIsLeftAlone(String sql) {
+        assertThat(CockroachIncompatibility.of(new SentStatement("planted", sql))).isEmpty();
+    }
+}
