@@ -88,7 +88,7 @@ public class TransactionRetry {
     }
 
     /** Whatever type Spring translated it into: 40001 or 40P01, or a connection lost before COMMIT. */
-    static boolean retryable(Throwable failure) {
+    public static boolean retryable(Throwable failure) {
         String state = SqlStates.of(failure);
         return SqlStates.rolledBackByServer(state) || SqlStates.connectionLost(state);
     }
