@@ -65,6 +65,12 @@ final class Books {
         });
     }
 
+    /** The server's default isolation level: "serializable", "read committed"... */
+    String isolation() {
+        return retry.inTransaction(() -> jdbc.getJdbcTemplate().queryForObject("SHOW transaction_isolation",
+                String.class));
+    }
+
     boolean recorded(UUID transferId) {
         return retry.inTransaction(() -> jdbc.queryForObject("SELECT count(*) FROM transfers WHERE id = :id",
                 new MapSqlParameterSource("id", transferId), Long.class)) == 1;

@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
  * is aborted, so every statement the retry sends fails again (25P02 on PostgreSQL), and the
  * COMMIT, where CockroachDB often reports the 40001, happens after the retry loop has returned.
  */
-// tag::retry-inside[]
 public class RetryInsideTransaction {
 
     private final RetryTemplate retries;
@@ -23,9 +22,10 @@ public class RetryInsideTransaction {
         this.ledger = ledger;
     }
 
+    // tag::retry-inside[]
     @Transactional
     public TransferOutcome transfer(UUID key, TransferRequest transfer) {
         return retries.invoke(() -> ledger.record(key, transfer)); // WRONG: retries inside one transaction
     }
+    // end::retry-inside[]
 }
-// end::retry-inside[]

@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
  * on one bean, the transaction on another, so the call between them goes through the
  * transaction's proxy and every attempt is a whole new transaction.
  */
-// tag::retryable[]
 public class RetryableTransfers {
 
     private final TransactionalTransfers transactional; // another bean: calls go through its proxy
@@ -24,11 +23,13 @@ public class RetryableTransfers {
         this.transactional = transactional;
     }
 
+    // tag::retryable[]
     @Retryable(predicate = SerializationFailure.class, maxRetries = 15, delay = 10, jitter = 10, multiplier = 2,
             maxDelay = 1000)
     public TransferOutcome transfer(UUID key, TransferRequest transfer) {
         return transactional.record(key, transfer);
     }
+    // end::retryable[]
 
     public static class TransactionalTransfers {
         private final Ledger ledger;
@@ -37,10 +38,12 @@ public class RetryableTransfers {
             this.ledger = ledger;
         }
 
+        // tag::transactional[]
         @Transactional
         public TransferOutcome record(UUID key, TransferRequest transfer) {
             return ledger.record(key, transfer);
         }
+        // end::transactional[]
     }
 
     /** Retry by SQLSTATE, whatever exception type Spring translated the 40001 into. */
@@ -51,4 +54,3 @@ public class RetryableTransfers {
         }
     }
 }
-// end::retryable[]

@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
  * through Spring's proxy, so no transaction begins. Every statement commits on its own: a refused
  * transfer keeps its debit, and a retry finds its own half-done transfer and calls it done.
  */
-// tag::self-invocation[]
 public class SelfInvokingTransfers {
 
     private final RetryTemplate retries;
@@ -24,6 +23,7 @@ public class SelfInvokingTransfers {
         this.ledger = ledger;
     }
 
+    // tag::self-invocation[]
     public TransferOutcome transfer(UUID key, TransferRequest transfer) {
         return retries.invoke(() -> record(key, transfer)); // WRONG: this.record(...) bypasses the proxy
     }
@@ -32,5 +32,5 @@ public class SelfInvokingTransfers {
     public TransferOutcome record(UUID key, TransferRequest transfer) {
         return ledger.record(key, transfer);
     }
+    // end::self-invocation[]
 }
-// end::self-invocation[]
