@@ -81,7 +81,8 @@ class MistakesUnderLoadTest {
         System.out.printf("%s: %s; %.1f transfers/s; p50 %.0f ms, p99 %.0f ms; total $%d of $2000;"
                 + " %d transfer rows for %d answers 201; balances %s, by the transfers table %s; books %s%n",
                 what, run.statuses(), run.perSecond(201), run.percentileMillis(50), run.percentileMillis(99), total,
-                rows, run.count(201), balances.values(), List.of(1000 + net.get(hot.get(0)), 1000 + net.get(hot.get(1))),
+                rows, run.count(201), List.of(balances.get(hot.get(0)), balances.get(hot.get(1))),
+                List.of(1000 + net.get(hot.get(0)), 1000 + net.get(hot.get(1))),
                 balanced ? "balance" : "DO NOT BALANCE");
         return balanced;
     }
