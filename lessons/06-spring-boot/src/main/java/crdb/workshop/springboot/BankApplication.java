@@ -1,0 +1,56 @@
+package crdb.workshop.springboot;
+
+import crdb.workshop.common.db.Database;
+import crdb.workshop.common.mapper.AccountMapper;
+import crdb.workshop.common.mybatis.VendorDatabaseIdProvider;
+import crdb.workshop.springboot.mapper.LedgerMapper;
+import crdb.workshop.springboot.retry.RetrySettings;
+import javax.sql.DataSource;
+import org.apache.ibatis.mapping.DatabaseIdProvider;
+import org.mybatis.spring.annotation.MapperScan;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The bank as a Spring Boot service. It runs on the database the workspace gives it (a
+ * {@link Database} bean: DATABASE_URL, a CockroachDB container or the embedded PostgreSQL, chosen
+ * as in every lesson), not on one that Spring Boot would build from its own properties, so the
+ * selection order, the URL handling and the password masking are the workspace's.
+ *
+ * <p>mybatis-spring-boot-starter builds the SqlSessionFactory on that DataSource; the mappers of
+ * {@code common} and of this lesson become beans through {@code @MapperScan}.
+ */
+// tag::application[]
+@SpringBootApplication
+@MapperScan(basePackageClasses = {AccountMapper.class, LedgerMapper.class})
+@EnableConfigurationProperties(RetrySettings.class)
+public class BankApplication {
+
+    /** The workspace's pool. Not Spring's to close: whoever opened the Database closes it. */
+    @Bean(destroyMethod = "")
+    DataSource dataSource(Database database) {
+        return database.dataSource();
+    }
+
+    /** MyBatis's databaseId, "cockroachdb" or "postgresql", asked of the server. */
+    @Bean
+    DatabaseIdProvider databaseIdProvider() {
+        return new VendorDatabaseIdProvider();
+    }
+    // end::application[]
+
+    /**
+     * Starts the service on {@code database}, on a free port unless {@code -Dserver.port=...} names
+     * one, with {@code properties} ("name=value") on top of application.yml.
+     */
+    public static ConfigurableApplicationContext start(Database database, String... properties) {
+        return new SpringApplicationBuilder(BankApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("database", database))
+                .properties("server.port=0")
+                .properties(properties)
+                .run();
+    }
+}
