@@ -2,6 +2,9 @@ package crdb.workshop.common.cli;
 
 import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.db.InputText;
+import crdb.workshop.common.db.DatabaseUrl;
+import crdb.workshop.common.db.LibraryLogging;
 import crdb.workshop.common.db.Settings;
 import crdb.workshop.common.db.Workshop;
 import crdb.workshop.common.mybatis.SqlEcho;
@@ -54,8 +57,7 @@ public final class LessonRunner {
                 case "--echo-sql" -> echoSql = true;
                 case "--verbose" -> verbose = true;
                 default -> {
-                    err.println("Unknown option '" + arg + "'. Options: --echo-sql (print the SQL), --verbose"
-                            + " (stack traces on failure).");
+                    err.println(unknownOption(arg));
                     return 2;
                 }
             }
@@ -69,6 +71,9 @@ public final class LessonRunner {
                 effective = effective.withVerbose(true);
             }
             verbose = effective.verbose();
+            if (verbose) {
+                LibraryLogging.verbose();
+            }
             SqlEcho.echoTo(effective.echoSql() ? out : null);
             try (Workshop workshop = Workshop.start(effective)) {
                 out.println(workshop.banner());
@@ -91,6 +96,19 @@ public final class LessonRunner {
         } finally {
             SqlEcho.echoTo(null);
         }
+    }
+
+    /**
+     * The line for an argument we do not know. The Python samples take the connection string as an
+     * argument, so a learner may pass one here: it is never echoed, as it may hold a password.
+     */
+    private static String unknownOption(String arg) {
+        String options = "Options: --echo-sql (print the SQL), --verbose (stack traces on failure).";
+        if (DatabaseUrl.looksLikeUrl(arg)) {
+            return "Unknown option " + DatabaseUrl.maskArgument(arg) + " (it looks like a connection string: set"
+                    + " DATABASE_URL to it instead, in quotes). " + options;
+        }
+        return "Unknown option " + InputText.quote(arg) + ". " + options;
     }
 
     /**

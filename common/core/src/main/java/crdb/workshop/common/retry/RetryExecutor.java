@@ -222,6 +222,9 @@ public final class RetryExecutor {
                         + " build it with MyBatisFactory.build(dataSource) (or Database.sessionFactory()).");
             }
             this.dataSource = environment.getDataSource();
+            // The workspace's give-up time (Database.GIVE_UP_VARIABLE), so a lesson stops when its server is gone.
+            String giveUpMillis = sessions.getConfiguration().getVariables().getProperty("workshop.giveUpMillis");
+            this.deadline = giveUpMillis == null ? null : Duration.ofMillis(Long.parseLong(giveUpMillis));
         }
 
         /** How many times to run the unit at most, the first run included (1 means never retry). */
