@@ -87,7 +87,10 @@ public final class DatabaseUrl {
         if (at >= 0) {
             readUserInfo(authority.substring(0, at), props);
         }
-        HostList hosts = HostList.parse(authority.substring(at + 1), defaultPort, at >= 0);
+        // Without an '@', "user:secret/db" would read as host 'user', port 'secret': quote nothing then,
+        // except in the JDBC form, which carries credentials in the query, not in the authority.
+        HostList hosts = HostList.parse(authority.substring(at + 1), defaultPort,
+                at >= 0 || scheme.equals("jdbc:postgresql"));
 
         int queryStart = afterAuthority.indexOf('?');
         String path = queryStart < 0 ? afterAuthority : afterAuthority.substring(0, queryStart);
@@ -99,12 +102,12 @@ public final class DatabaseUrl {
     }
 
     /**
-     * What to print instead of a command-line argument that looks like a connection URL: the
-     * scheme only, because anything after it may hold a password.
+     * What to print instead of a command-line argument that looks like a connection URL: a known
+     * scheme only, because anything else in it may hold a password.
      */
     public static String maskArgument(String argument) {
         int schemeEnd = argument.indexOf("://");
-        if (schemeEnd > 0 && InputText.isPlainWord(argument.substring(0, schemeEnd).replace(":", "."))) {
+        if (schemeEnd > 0 && DEFAULT_PORTS.containsKey(argument.substring(0, schemeEnd).toLowerCase(Locale.ROOT))) {
             return argument.substring(0, schemeEnd) + "://****";
         }
         return looksLikeUrl(argument) ? "****" : InputText.quote(argument);
@@ -153,6 +156,7 @@ public final class DatabaseUrl {
                         + (name.indexOf('%') >= 0 ? "percent-encoded" : "not a plain word")
                         + " (not shown). Write parameter names as they are, such as sslmode or application_name.");
             }
+            ParameterPolicy.refuseByName(name);
             if (!seen.add(ParameterPolicy.pgjdbcName(name))) {
                 throw new WorkshopException("DATABASE_URL names the parameter " + name + " twice. Keep one.");
             }
@@ -176,7 +180,7 @@ public final class DatabaseUrl {
                     + " badly percent-encoded one?). Check it against the form " + EXAMPLE + ".");
         }
         for (String name : parsed.stringPropertyNames()) {
-            if (!name.startsWith("PG")) {
+            if (!Set.of("PGHOST", "PGPORT", "PGDBNAME").contains(name)) {
                 props.setProperty(ParameterPolicy.pgjdbcName(name),
                         ParameterPolicy.check(name, parsed.getProperty(name)));
             }

@@ -44,13 +44,21 @@ final class ParameterPolicy {
         return LIBPQ_NAMES.getOrDefault(name, name);
     }
 
-    /** Checks {@code name=value} ({@code name} as given in the URL); returns the value pgjdbc should get. */
-    static String check(String name, String value) {
+    /**
+     * Refuses a parameter by its name alone, before pgjdbc parses the URL: pgjdbc acts on some while
+     * parsing (service reads pg_service.conf; PGHOST, PGPORT and PGDBNAME replace the URL's own).
+     */
+    static void refuseByName(String name) {
         String reason = REFUSED.get(name.toLowerCase(Locale.ROOT));
         if (reason != null) {
             throw new WorkshopException("DATABASE_URL is refused: the parameter " + name + " " + reason
                     + ". Remove it.");
         }
+    }
+
+    /** Checks {@code name=value} ({@code name} as given in the URL); returns the value pgjdbc should get. */
+    static String check(String name, String value) {
+        refuseByName(name);
         UnaryOperator<String> check = ALLOWED.get(pgjdbcName(name));
         if (check == null) {
             String shown = InputText.isPlainWord(name) ? "the parameter '" + name + "'" : "a parameter";
@@ -135,12 +143,20 @@ final class ParameterPolicy {
             case "prefer-standby" -> "preferSecondary";
             default -> value;
         };
-        if (HostRequirement.getTargetServerType(converted) == null) {
+        if (!isServerType(converted)) {
             throw new WorkshopException("DATABASE_URL has target_session_attrs (targetServerType) = "
                     + shown(value) + ", which is not a server type. Use one of: any, read-write, read-only,"
                     + " primary, standby, prefer-standby.");
         }
         return converted;
+    }
+
+    private static boolean isServerType(String value) {
+        try {
+            return HostRequirement.getTargetServerType(value) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String loadBalance(String value) {
