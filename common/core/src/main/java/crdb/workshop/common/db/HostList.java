@@ -62,9 +62,11 @@ record HostList(List<String> hosts) {
             host = colon < 0 ? entry : entry.substring(0, colon);
             port = colon < 0 ? null : entry.substring(colon + 1);
             if (host.isEmpty()) {
-                throw new WorkshopException("DATABASE_URL has an empty host"
-                        + (entry.isEmpty() ? " in its list of hosts (two commas, or one at an end)" : "")
-                        + ". Put the server's address after the '@', as in " + DatabaseUrl.EXAMPLE + ".");
+                throw new WorkshopException(entry.isEmpty()
+                        ? "DATABASE_URL has an empty host in its list of hosts (two commas, or one at an end)."
+                                + " Separate hosts with one comma: host1:26257,host2:26257."
+                        : "DATABASE_URL has no host. Put the server's address after the '@', as in "
+                                + DatabaseUrl.EXAMPLE + ".");
             }
             if (host.length() > 253 || !HOST_NAME.matcher(host).matches()) {
                 throw bad("a host that is not a host name or an IP address", host, showable,
@@ -85,12 +87,16 @@ record HostList(List<String> hosts) {
             }
         }
         throw bad("the port", port, showable, "A port is a number from 1 to 65535; CockroachDB listens on 26257"
-                + " unless told otherwise.");
+                + " unless told otherwise.", ", which is not a port number");
     }
 
     private static WorkshopException bad(String what, String piece, boolean showable, String fix) {
+        return bad(what, piece, showable, fix, "");
+    }
+
+    private static WorkshopException bad(String what, String piece, boolean showable, String fix, String which) {
         String shown = showable
-                ? what + " " + InputText.quote(piece)
+                ? what + " " + InputText.quote(piece) + which
                 : what + " (not shown: with no '@' before the host, it may be part of a password."
                         + " Is the '@' between password and host missing?)";
         return new WorkshopException("DATABASE_URL has " + shown + ". " + fix);

@@ -200,13 +200,14 @@ final class ParameterPolicy {
         }
         if (!readable) {
             throw new WorkshopException("DATABASE_URL names " + name + "=" + shown(path) + ", but no readable file"
-                    + " is there. Download the cluster's CA certificate (CockroachDB Cloud: Connect dialog,"
-                    + " 'Download CA Cert') or fix the path.");
+                    + " is there. " + (name.equals("sslrootcert") ? "Download the cluster's CA certificate"
+                    + " (CockroachDB Cloud: Connect dialog, 'Download CA Cert') or fix the path." : "Fix the path."));
         }
         return path;
     }
 
+    /** A value as typed when it is a plain word or path, else quoted and cut. */
     private static String shown(String value) {
-        return InputText.quote(value);
+        return value.matches("[A-Za-z0-9_./~:+-]{1,60}") ? value : InputText.quote(value);
     }
 }

@@ -57,7 +57,7 @@ final class HostileUrlCorpus {
                 "an '@' after the host");
         add(cases, "no host", user, "has no host");
         add(cases, "no host", user + "/defaultdb", "has no host");
-        add(cases, "no host", user + ":26257/defaultdb", "empty host");
+        add(cases, "no host", user + ":26257/defaultdb", "has no host");
 
         // '@' inside a query value: must still go to the authority's host (a closed port here).
         add(cases, "@ in a query value", user + "127.0.0.1:" + closed + "/defaultdb?application_name=me@127.0.0.1:5599",
@@ -106,7 +106,7 @@ final class HostileUrlCorpus {
         add(cases, "bad host", user + "[zz::1]:5432/defaultdb", "not an IPv6 address");
         add(cases, "bad host", user + "h".repeat(3000) + ":26257/defaultdb", "(3000 characters)");
         add(cases, "bad host", user + "local%68ost/defaultdb", "not a host name");
-        add(cases, "bad host", user + "localhost,/defaultdb", "empty host");
+        add(cases, "bad host", user + "localhost,/defaultdb", "empty host in its list");
         add(cases, "bad host", user + ",localhost/defaultdb", "empty host");
         add(cases, "bad host", user + "h1:26257,,h2/defaultdb", "empty host");
         add(cases, "bad host", user + "local host/defaultdb", "a space");
