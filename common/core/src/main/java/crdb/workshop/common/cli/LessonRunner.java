@@ -117,6 +117,12 @@ public final class LessonRunner {
      */
     private static String describe(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                // Class 08: the server went away, and the retries' deadline has passed. The pool's own words
+                // ("Connection is not available, request timed out...") would not say that.
+                return "the database stopped answering, and the lesson gave up (SQLSTATE " + sql.getSQLState()
+                        + "). Is the server running? WORKSHOP_GIVE_UP_SECONDS sets how long to wait (default 30)";
+            }
             if (cause instanceof SQLException sql) {
                 return firstLine(sql.getMessage()) + " (SQLSTATE " + sql.getSQLState() + ")";
             }

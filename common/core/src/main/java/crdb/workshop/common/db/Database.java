@@ -25,10 +25,10 @@ import org.apache.ibatis.session.SqlSessionFactory;
 public final class Database implements AutoCloseable {
 
     /**
-     * The MyBatis configuration variable that carries the give-up time to the RetryExecutor, whose
-     * deadline it becomes, so that waiting for a connection counts against it.
+     * The MyBatis configuration variable that carries the retry deadline (see {@link Timeouts}) to
+     * the RetryExecutor, so that waiting for a connection counts against the give-up time.
      */
-    public static final String GIVE_UP_VARIABLE = "workshop.giveUpMillis";
+    public static final String GIVE_UP_VARIABLE = "workshop.retryDeadlineMillis";
 
     static {
         LibraryLogging.quiet();
@@ -72,7 +72,8 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(poolConfig(driver, timeouts));
         try {
             SqlSessionFactory sessions = MyBatisFactory.build(pool);
-            sessions.getConfiguration().getVariables().setProperty(GIVE_UP_VARIABLE, Long.toString(giveUp.toMillis()));
+            sessions.getConfiguration().getVariables().setProperty(GIVE_UP_VARIABLE,
+                    Long.toString(timeouts.retryDeadline().toMillis()));
             return new Database(settings, pool, sessions, Vendor.fromVersion(version), version);
         } catch (SQLException | RuntimeException e) {
             pool.close();

@@ -4,18 +4,18 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * Every wait on the way to and from the server, derived from one give-up time (30 s unless
- * WORKSHOP_GIVE_UP_SECONDS says otherwise), so a lesson stops soon after the server goes away or
- * stops answering, instead of waiting on library defaults (pgjdbc waits forever for an answer;
+ * Every wait on the way to and from the server, derived from one give-up time G (30 s unless
+ * WORKSHOP_GIVE_UP_SECONDS says otherwise), so a lesson stops within G after the server goes away
+ * or stops answering, instead of waiting on library defaults (pgjdbc waits forever for an answer;
  * HikariCP 30 s per connection, which a retry loop multiplies).
  *
  * <ul>
- *   <li>connectTimeout: a TCP connect, per host; a third of the time, at most 10 s, so that a
- *       multi-host URL can try the next host.
- *   <li>loginTimeout: connect, TLS and login together: the whole time.
- *   <li>socketTimeout: a server that stopped answering a statement: the whole time.
- *   <li>the pool's wait for a connection: a third, so the RetryExecutor (whose deadline is the
- *       whole time) can try about three times before it gives up.
+ *   <li>the pool's wait for a connection: G/4. The RetryExecutor's deadline is the rest, 3G/4, and
+ *       it starts no attempt after it, so its last wait for a connection ends by G.
+ *   <li>socketTimeout, for a server that stopped answering a statement: 3G/4, which is past the
+ *       RetryExecutor's deadline, so the failed statement is the last attempt.
+ *   <li>connectTimeout, a TCP connect per host: G/4, at most 10 s, so a multi-host URL can move on.
+ *   <li>loginTimeout, connect, TLS and login together: G, for the first connection.
  * </ul>
  * A timeout the URL sets itself wins.
  */
@@ -25,21 +25,26 @@ record Timeouts(Duration giveUp) {
         Properties props = new Properties();
         props.putAll(driverProperties);
         long seconds = Math.max(1, giveUp.toSeconds());
-        props.putIfAbsent("connectTimeout", Long.toString(Math.max(1, Math.min(10, seconds / 3))));
+        props.putIfAbsent("connectTimeout", Long.toString(Math.max(1, Math.min(10, seconds / 4))));
         props.putIfAbsent("loginTimeout", Long.toString(seconds));
-        props.putIfAbsent("socketTimeout", Long.toString(seconds));
+        props.putIfAbsent("socketTimeout", Long.toString(Math.max(1, seconds * 3 / 4)));
         return props;
     }
 
     /** How long a caller waits for a pooled connection (HikariCP's minimum is 250 ms). */
     Duration poolWait() {
-        return max(giveUp.dividedBy(3), Duration.ofMillis(250));
+        return max(giveUp.dividedBy(4), Duration.ofMillis(250));
     }
 
-    /** How long HikariCP waits for a connection check; it must be shorter than {@link #poolWait}. */
+    /** The RetryExecutor's deadline: no attempt starts after it, and the last one ends by the give-up time. */
+    Duration retryDeadline() {
+        return max(giveUp.minus(poolWait()), Duration.ofMillis(1));
+    }
+
+    /** How long HikariCP waits for a connection check; it must not be longer than {@link #poolWait}. */
     Duration validation() {
         Duration fiveSeconds = Duration.ofSeconds(5);
-        return max(poolWait().compareTo(fiveSeconds) < 0 ? poolWait() : fiveSeconds, Duration.ofMillis(250));
+        return poolWait().compareTo(fiveSeconds) < 0 ? poolWait() : fiveSeconds;
     }
 
     private static Duration max(Duration a, Duration b) {

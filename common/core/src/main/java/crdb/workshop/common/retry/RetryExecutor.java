@@ -223,8 +223,8 @@ public final class RetryExecutor {
             }
             this.dataSource = environment.getDataSource();
             // The workspace's give-up time (Database.GIVE_UP_VARIABLE), so a lesson stops when its server is gone.
-            String giveUpMillis = sessions.getConfiguration().getVariables().getProperty("workshop.giveUpMillis");
-            this.deadline = giveUpMillis == null ? null : Duration.ofMillis(Long.parseLong(giveUpMillis));
+            String deadlineMillis = sessions.getConfiguration().getVariables().getProperty("workshop.retryDeadlineMillis");
+            this.deadline = deadlineMillis == null ? null : Duration.ofMillis(Long.parseLong(deadlineMillis));
         }
 
         /** How many times to run the unit at most, the first run included (1 means never retry). */
