@@ -61,14 +61,16 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(ConnectionSettings settings, Duration giveUp) {
         Timeouts timeouts = new Timeouts(giveUp);
-        DriverDataSource driver = new DriverDataSource(settings.jdbcUrl(),
-                timeouts.applyTo(settings.properties()), settings.display());
+        DriverDataSource first = new DriverDataSource(settings.jdbcUrl(),
+                timeouts.forFirstConnection(settings.properties()), settings.display());
         String version;
-        try (Connection probe = driver.getConnection()) {
+        try (Connection probe = first.getConnection()) {
             version = Vendor.version(probe);
         } catch (SQLException e) {
             throw ConnectionErrors.explain(e, settings, giveUp);
         }
+        DriverDataSource driver = new DriverDataSource(settings.jdbcUrl(),
+                timeouts.forPool(settings.properties()), settings.display());
         HikariDataSource pool = new HikariDataSource(poolConfig(driver, timeouts));
         try {
             SqlSessionFactory sessions = MyBatisFactory.build(pool);
