@@ -35,6 +35,9 @@ final class ConnectionErrors {
                     + " password. Check the credentials in DATABASE_URL (CockroachDB Cloud: SQL Users page).";
         } else if (state.equals("3D000")) {
             message = missingDatabase(where);
+        } else if (state.startsWith("57P")) {
+            message = "The server at " + where + " is shutting down or starting up (SQLSTATE " + state + ")."
+                    + " Run the lesson again once it is up.";
         } else if (cause instanceof UnknownHostException) {
             message = "Unknown host in " + where + ". Check the host name in DATABASE_URL.";
         } else if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {

@@ -59,6 +59,7 @@ class LessonRunnerTest {
                 .endsWith("(from DATABASE_URL)");
         assertThat(run.outLines().get(1)).isEqualTo("accounts: 0");
         assertThat(run.err()).isEmpty();
+        assertThat(run.console()).as("what libraries printed on a healthy run").isEmpty();
     }
 
     @Test

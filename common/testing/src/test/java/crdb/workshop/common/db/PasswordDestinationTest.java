@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.WorkshopException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,7 +103,8 @@ class PasswordDestinationTest {
 
     /** Parses and connects as a lesson would; the fake servers refuse the login, so this always fails. */
     private static void tryToConnect(String url) {
-        try (Database ignored = Database.open(DatabaseUrl.parse(url), java.time.Duration.ofSeconds(20))) {
+        try {
+            Database.open(DatabaseUrl.parse(url), Duration.ofSeconds(20)).close();
             throw new AssertionError("a fake server let us in");
         } catch (WorkshopException expected) {
             assertThat(expected.getMessage()).doesNotContain(SECRET);
