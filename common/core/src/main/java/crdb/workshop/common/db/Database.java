@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
     public static final String GIVE_UP_VARIABLE = "workshop.retryDeadlineMillis";
 
     static {
-        LibraryLogging.quiet();
+        LibraryLogging.install();
     }
 
     private final ConnectionSettings settings;

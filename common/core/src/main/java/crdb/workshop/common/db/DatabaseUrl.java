@@ -44,6 +44,11 @@ public final class DatabaseUrl {
     /** Far longer than any real connection string; longer input is a paste gone wrong. */
     private static final int MAX_LENGTH = 4096;
 
+    static {
+        // Before pgjdbc parses anything: it logs a URL it dislikes at WARNING.
+        LibraryLogging.install();
+    }
+
     private DatabaseUrl() {
     }
 

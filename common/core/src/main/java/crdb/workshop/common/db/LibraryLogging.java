@@ -23,7 +23,15 @@ public final class LibraryLogging {
     private LibraryLogging() {
     }
 
-    /** Silences pgjdbc (the class initializer does it; calling this makes sure it has run). */
+    /**
+     * Makes sure the class initializer has silenced pgjdbc, once; unlike {@link #quiet}, it leaves
+     * a level set since (by --verbose) alone. Called before anything reaches pgjdbc.
+     */
+    static void install() {
+        // The work is in the static initializer.
+    }
+
+    /** Silences pgjdbc again. */
     public static void quiet() {
         PGJDBC.setLevel(Level.OFF);
     }
