@@ -95,6 +95,9 @@ public final class LessonRunner {
             return 1;
         } finally {
             SqlEcho.echoTo(null);
+            if (verbose) {
+                LibraryLogging.endVerbose();
+            }
         }
     }
 

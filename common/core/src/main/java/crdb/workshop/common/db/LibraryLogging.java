@@ -16,6 +16,8 @@ public final class LibraryLogging {
 
     private static final String HIKARI_LEVEL = "org.slf4j.simpleLogger.log.com.zaxxer.hikari";
 
+    private static boolean hikariLevelSetHere;
+
     static {
         PGJDBC.setLevel(Level.OFF);
     }
@@ -44,6 +46,16 @@ public final class LibraryLogging {
         PGJDBC.setLevel(Level.WARNING);
         if (System.getProperty(HIKARI_LEVEL) == null) {
             System.setProperty(HIKARI_LEVEL, "warn");
+            hikariLevelSetHere = true;
+        }
+    }
+
+    /** Undoes {@link #verbose} when the run ends, so one verbose run in a JVM leaves later ones quiet. */
+    public static void endVerbose() {
+        PGJDBC.setLevel(Level.OFF);
+        if (hikariLevelSetHere) {
+            System.clearProperty(HIKARI_LEVEL);
+            hikariLevelSetHere = false;
         }
     }
 }

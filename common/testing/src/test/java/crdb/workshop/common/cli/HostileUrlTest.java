@@ -14,6 +14,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,6 +124,19 @@ class HostileUrlTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().startsWith("Unknown option **** (");
         assertThat(run.everything()).doesNotContain(HostileUrlCorpus.TELLTALE);
+    }
+
+    @Test
+    void verboseRunLeavesTheLibrariesQuietForTheNextRun() {
+        String hikariLevel = "org.slf4j.simpleLogger.log.com.zaxxer.hikari";
+        Assumptions.assumeTrue(System.getProperty(hikariLevel) == null, "HikariCP's level is set from outside");
+
+        CapturedRun run = CapturedRun.of(() -> Settings.from(Map.of("DATABASE_URL", "mysql://x@y/z"), new Properties()),
+                (database, out) -> { }, "--verbose");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(pgjdbc.getLevel()).isEqualTo(Level.OFF);
+        assertThat(System.getProperty(hikariLevel)).isNull();
     }
 
     @Test

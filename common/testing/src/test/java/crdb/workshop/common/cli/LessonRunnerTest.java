@@ -106,7 +106,9 @@ class LessonRunnerTest {
 
     @Test
     void verboseAddsTheStackTraceAfterTheOneLine() {
-        Map<String, String> env = Map.of("DATABASE_URL", url.replace("/t_", "/missing_t_"));
+        ServerAddress server = ServerAddress.of(database);
+        Map<String, String> env = Map.of("DATABASE_URL",
+                server.url(server.user(), server.driverProperties().getProperty("password"), "missing_db_zq7"));
 
         CapturedRun quiet = run(env, (db, out) -> { });
         CapturedRun verbose = run(env, (db, out) -> { }, "--verbose");
