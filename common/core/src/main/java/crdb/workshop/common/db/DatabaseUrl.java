@@ -118,6 +118,14 @@ public final class DatabaseUrl {
         return looksLikeUrl(argument) ? "****" : InputText.quote(argument);
     }
 
+    /**
+     * A connection string, safe to print whatever its shape: {@link #maskArgument}'s form. (Kept
+     * under its old name for callers; the parser's own messages never quote the URL.)
+     */
+    public static String mask(String url) {
+        return maskArgument(url);
+    }
+
     /** Whether a command-line argument might be a connection string (and so hold a password). */
     public static boolean looksLikeUrl(String argument) {
         return argument.contains("://") || argument.contains("@") || argument.contains("password");
