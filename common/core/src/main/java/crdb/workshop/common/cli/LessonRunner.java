@@ -2,6 +2,9 @@ package crdb.workshop.common.cli;
 
 import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.db.InputText;
+import crdb.workshop.common.db.DatabaseUrl;
+import crdb.workshop.common.db.LibraryLogging;
 import crdb.workshop.common.db.Settings;
 import crdb.workshop.common.db.Workshop;
 import crdb.workshop.common.mybatis.SqlEcho;
@@ -57,8 +60,7 @@ public final class LessonRunner {
                 case "--echo-sql" -> echoSql = true;
                 case "--verbose" -> verbose = true;
                 default -> {
-                    err.println("Unknown option '" + arg + "'. Options: --echo-sql (print the SQL), --verbose"
-                            + " (stack traces on failure).");
+                    err.println(unknownOption(arg));
                     return 2;
                 }
             }
@@ -72,6 +74,9 @@ public final class LessonRunner {
                 effective = effective.withVerbose(true);
             }
             verbose = effective.verbose();
+            if (verbose) {
+                LibraryLogging.verbose();
+            }
             SqlEcho.echoTo(effective.echoSql() ? out : null);
             try (Workshop workshop = Workshop.start(effective)) {
                 out.println(workshop.banner());
@@ -101,7 +106,23 @@ public final class LessonRunner {
             return 1;
         } finally {
             SqlEcho.echoTo(null);
+            if (verbose) {
+                LibraryLogging.endVerbose();
+            }
         }
+    }
+
+    /**
+     * The line for an argument we do not know. The Python samples take the connection string as an
+     * argument, so a learner may pass one here: it is never echoed, as it may hold a password.
+     */
+    private static String unknownOption(String arg) {
+        String options = "Options: --echo-sql (print the SQL), --verbose (stack traces on failure).";
+        if (DatabaseUrl.looksLikeUrl(arg)) {
+            return "Unknown option " + DatabaseUrl.maskArgument(arg) + " (it looks like a connection string: set"
+                    + " DATABASE_URL to it instead, in quotes). " + options;
+        }
+        return "Unknown option " + InputText.quote(arg) + ". " + options;
     }
 
     /**
@@ -110,6 +131,12 @@ public final class LessonRunner {
      */
     private static String describe(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                // Class 08: the server went away, and the retries' deadline has passed. The pool's own words
+                // ("Connection is not available, request timed out...") would not say that.
+                return "the database stopped answering, and the lesson gave up (SQLSTATE " + sql.getSQLState()
+                        + "). Is the server running? WORKSHOP_GIVE_UP_SECONDS sets how long to wait (default 30)";
+            }
             if (cause instanceof SQLException sql) {
                 return firstLine(sql.getMessage()) + " (SQLSTATE " + sql.getSQLState() + ")";
             }

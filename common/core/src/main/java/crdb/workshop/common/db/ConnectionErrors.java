@@ -6,7 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
-import javax.net.ssl.SSLException;
+import java.time.Duration;
 
 /**
  * Turns a failure on the way to a usable database (the first connection, then dbinit.sql) into
@@ -18,35 +18,42 @@ final class ConnectionErrors {
     }
 
     static WorkshopException explain(SQLException e, ConnectionSettings settings) {
+        return explain(e, settings, Settings.DEFAULT_GIVE_UP);
+    }
+
+    static WorkshopException explain(SQLException e, ConnectionSettings settings, Duration giveUp) {
         String where = settings.display();
         String state = sqlState(e);
         Throwable cause = rootCause(e);
         String message;
-        if (state.equals("28P01") || state.equals("28000")) {
+        if (state.equals("28000") && (mentions(e, "no encryption") || mentions(e, "SSL connection required"))) {
+            message = "The server at " + where + " accepts only TLS connections, and sslmode="
+                    + settings.properties().getProperty("sslmode", "disable") + " does not ask for one. Use"
+                    + " sslmode=verify-full with sslrootcert=<the cluster's CA file>.";
+        } else if (state.equals("28P01") || state.equals("28000")) {
             message = "The server refused user '" + settings.user() + "' (" + where + "): wrong user name or"
                     + " password. Check the credentials in DATABASE_URL (CockroachDB Cloud: SQL Users page).";
         } else if (state.equals("3D000")) {
             message = missingDatabase(where);
+        } else if (state.startsWith("57P")) {
+            message = "The server at " + where + " is shutting down or starting up (SQLSTATE " + state + ")."
+                    + " Run the lesson again once it is up.";
         } else if (cause instanceof UnknownHostException) {
             message = "Unknown host in " + where + ". Check the host name in DATABASE_URL.";
         } else if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
             message = "Could not connect to " + where + ": connection refused. Is the server running?"
                     + " For a local node: cockroach start-single-node --insecure, then"
                     + " DATABASE_URL=postgresql://root@localhost:26257/defaultdb?sslmode=disable";
-        } else if (cause instanceof SocketTimeoutException) {
-            message = "Timed out connecting to " + where + ". Check the host, the port and any firewall"
-                    + " (CockroachDB Cloud: IP allowlist).";
-        } else if (mentions(e, "SSL root certificate")) {
-            // pgjdbc looks for ~/.postgresql/root.crt when sslrootcert is not given.
-            message = "TLS with " + where + " needs the cluster's CA certificate, and pgjdbc could not load one."
-                    + " Download it (CockroachDB Cloud: Connect dialog) to ~/.postgresql/root.crt, or point"
-                    + " sslrootcert=<file> in DATABASE_URL at it.";
-        } else if (cause instanceof SSLException || state.equals("08004") && mentions(e, "SSL")) {
-            message = "TLS failed with " + where + ". For a secure cluster use sslmode=verify-full with"
-                    + " sslrootcert=<CA file>; for an --insecure node use sslmode=disable.";
+        } else if (cause instanceof SocketTimeoutException || mentions(e, "timed out")) {
+            message = "Gave up on " + where + " after " + giveUp.toSeconds() + " s: the server did not answer."
+                    + " Check the host, the port and any firewall (CockroachDB Cloud: IP allowlist); set"
+                    + " WORKSHOP_GIVE_UP_SECONDS to wait longer.";
         } else {
-            message = "Could not connect to " + where + " (SQLSTATE " + (state.isEmpty() ? "none" : state)
-                    + "). Check DATABASE_URL; run with --verbose for details.";
+            message = TlsErrors.explain(e, cause, where, settings.properties().getProperty("sslmode", "prefer"));
+            if (message == null) {
+                message = "Could not connect to " + where + " (SQLSTATE " + (state.isEmpty() ? "none" : state)
+                        + "). Check DATABASE_URL; run with --verbose for details.";
+            }
         }
         return new WorkshopException(message, e);
     }
@@ -86,11 +93,11 @@ final class ConnectionErrors {
         return text.lines().findFirst().orElse("");
     }
 
-    private static boolean mentions(SQLException e, String text) {
+    static boolean mentions(SQLException e, String text) {
         return e.getMessage() != null && e.getMessage().contains(text);
     }
 
-    private static Throwable rootCause(Throwable e) {
+    static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

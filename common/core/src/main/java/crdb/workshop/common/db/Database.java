@@ -11,8 +11,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.ibatis.jdbc.RuntimeSqlException;
@@ -24,6 +24,16 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * server said about itself. Open one per process (the test support opens one per test class).
  */
 public final class Database implements AutoCloseable {
+
+    /**
+     * The MyBatis configuration variable that carries the retry deadline (see {@link Timeouts}) to
+     * the RetryExecutor, so that waiting for a connection counts against the give-up time.
+     */
+    public static final String GIVE_UP_VARIABLE = "workshop.retryDeadlineMillis";
+
+    static {
+        LibraryLogging.install();
+    }
 
     private final ConnectionSettings settings;
     private final HikariDataSource dataSource;
@@ -40,23 +50,37 @@ public final class Database implements AutoCloseable {
         this.serverVersion = serverVersion;
     }
 
+    /** As {@link #open(ConnectionSettings, Duration)}, giving up after {@link Settings#DEFAULT_GIVE_UP}. */
+    public static Database open(ConnectionSettings settings) {
+        return open(settings, Settings.DEFAULT_GIVE_UP);
+    }
+
     /**
      * Connects once without a pool, so a bad URL or password fails with one clear line instead of
-     * a pool's retry loop, then builds the pool and the SqlSessionFactory.
+     * a pool's retry loop, then builds the pool and the SqlSessionFactory. {@code giveUp} bounds
+     * how long anything waits for a server that is gone or stopped answering (see {@link Timeouts}).
      */
-    public static Database open(ConnectionSettings settings) {
+    public static Database open(ConnectionSettings settings, Duration giveUp) {
+        Timeouts timeouts = new Timeouts(giveUp);
+        DriverDataSource first = new DriverDataSource(settings.jdbcUrl(),
+                timeouts.forFirstConnection(settings.properties()), settings.display());
         String version;
-        try (Connection probe = DriverManager.getConnection(settings.jdbcUrl(), withTimeouts(settings))) {
+        try (Connection probe = first.getConnection()) {
             version = Vendor.version(probe);
         } catch (SQLException e) {
-            throw ConnectionErrors.explain(e, settings);
+            throw ConnectionErrors.explain(e, settings, giveUp);
         }
-        HikariDataSource pool = new HikariDataSource(poolConfig(settings));
+        DriverDataSource driver = new DriverDataSource(settings.jdbcUrl(),
+                timeouts.forPool(settings.properties()), settings.display());
+        HikariDataSource pool = new HikariDataSource(poolConfig(driver, timeouts));
         try {
-            return new Database(settings, pool, MyBatisFactory.build(pool), Vendor.fromVersion(version), version);
+            SqlSessionFactory sessions = MyBatisFactory.build(pool);
+            sessions.getConfiguration().getVariables().setProperty(GIVE_UP_VARIABLE,
+                    Long.toString(timeouts.retryDeadline().toMillis()));
+            return new Database(settings, pool, sessions, Vendor.fromVersion(version), version);
         } catch (SQLException | RuntimeException e) {
             pool.close();
-            throw e instanceof SQLException sql ? ConnectionErrors.explain(sql, settings) : (RuntimeException) e;
+            throw e instanceof SQLException sql ? ConnectionErrors.explain(sql, settings, giveUp) : (RuntimeException) e;
         }
     }
 
@@ -131,21 +155,15 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    private static Properties withTimeouts(ConnectionSettings settings) {
-        Properties props = settings.properties();
-        // A firewalled host should fail in seconds, not hang the lesson.
-        props.putIfAbsent("connectTimeout", "10");
-        props.putIfAbsent("loginTimeout", "15");
-        return props;
-    }
-
-    private static HikariConfig poolConfig(ConnectionSettings settings) {
+    private static HikariConfig poolConfig(DriverDataSource driver, Timeouts timeouts) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setDataSourceProperties(withTimeouts(settings));
+        // A DataSource, not a URL and properties: HikariCP's DEBUG dump then shows no secret.
+        config.setDataSource(driver);
         config.setMaximumPoolSize(Integer.getInteger("workshop.poolSize", 40));
         config.setMinimumIdle(1);
         config.setPoolName("workshop");
+        config.setConnectionTimeout(timeouts.poolWait().toMillis());
+        config.setValidationTimeout(timeouts.validation().toMillis());
         // MyBatis commits and rolls back itself; connections start in a transaction-less state.
         config.setAutoCommit(false);
         // SERIALIZABLE and a statement timeout on every connection, whatever the server's defaults:

@@ -3,15 +3,14 @@ package crdb.workshop.common.db;
 import crdb.workshop.common.WorkshopException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.postgresql.PGProperty;
+import org.postgresql.Driver;
 
 /**
  * Turns the connection string a user pastes into settings pgjdbc understands.
@@ -20,31 +19,35 @@ import org.postgresql.PGProperty;
  * <ul>
  *   <li>{@code postgresql://user:password@host:26257/defaultdb?sslmode=verify-full&sslrootcert=...}
  *       (CockroachDB Cloud's "general connection string")
+ *   <li>{@code postgresql://user:password@host1:26257,host2:26257/defaultdb}: several nodes; pgjdbc
+ *       tries them in order (or at random with {@code load_balance_hosts=random})
  *   <li>{@code postgres://...}, the same
  *   <li>{@code cockroachdb://...}, the SQLAlchemy form used by the Python tutorial
  *   <li>{@code jdbc:postgresql://host:port/db?user=...&password=...}
  * </ul>
  *
- * <p>User names and passwords may be percent-encoded. Every error message names what is wrong and
- * how to fix it, and shows the URL with its password masked.
+ * <p>The URL is read as RFC 3986 reads it: the authority (user info and hosts) ends at the first
+ * '/', '?' or '#', and the user info at the last '@' of the authority, so an '@' in a parameter
+ * value never moves the connection to another host. Our code reads the scheme and the user info,
+ * which pgjdbc does not take; pgjdbc's own {@link Driver#parseURL} reads the rest, then
+ * {@link ParameterPolicy} decides which parameters may pass. Messages never show the password,
+ * and show other input only cut short.
  */
 public final class DatabaseUrl {
+
+    static final String EXAMPLE = "postgresql://user:password@host:26257/defaultdb?sslmode=verify-full";
 
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of(
             "postgresql", 5432, "postgres", 5432, "jdbc:postgresql", 5432,
             "cockroachdb", 26257, "cockroachdb+psycopg2", 26257);
 
-    /** libpq spellings people paste, and the pgjdbc property each one means. */
-    private static final Map<String, String> LIBPQ_TO_PGJDBC = Map.of(
-            "application_name", PGProperty.APPLICATION_NAME.getName(),
-            "connect_timeout", PGProperty.CONNECT_TIMEOUT.getName(),
-            "target_session_attrs", PGProperty.TARGET_SERVER_TYPE.getName());
+    /** Far longer than any real connection string; longer input is a paste gone wrong. */
+    private static final int MAX_LENGTH = 4096;
 
-    private static final Set<String> SSL_MODES =
-            Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
-
-    private static final String EXAMPLE =
-            "postgresql://user:password@host:26257/defaultdb?sslmode=verify-full";
+    static {
+        // Before pgjdbc parses anything: it logs a URL it dislikes at WARNING.
+        LibraryLogging.install();
+    }
 
     private DatabaseUrl() {
     }
@@ -55,134 +58,165 @@ public final class DatabaseUrl {
             throw new WorkshopException("DATABASE_URL is empty. Set it to a connection string such as "
                     + EXAMPLE + ", or unset it to use the embedded database.");
         }
-        String trimmed = url.trim();
-        int schemeEnd = trimmed.indexOf("://");
-        if (schemeEnd <= 0) {
-            throw new WorkshopException("DATABASE_URL is not a connection URL (" + mask(trimmed) + ")."
-                    + " Use the form " + EXAMPLE + ".");
+        String text = url.strip();
+        if (text.length() > MAX_LENGTH) {
+            throw new WorkshopException("DATABASE_URL is " + text.length() + " characters long; a connection URL"
+                    + " is far shorter. Check what was pasted into it.");
         }
-        String scheme = trimmed.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        if (!text.chars().allMatch(c -> c > ' ' && c < 127)) {
+            throw new WorkshopException("DATABASE_URL holds a space, a control character or a non-ASCII"
+                    + " character. Percent-encode it (a space as %20), or check what was pasted.");
+        }
+        int schemeEnd = text.indexOf("://");
+        String scheme = schemeEnd > 0 ? text.substring(0, schemeEnd).toLowerCase(Locale.ROOT) : "";
+        if (schemeEnd <= 0 || !scheme.matches("[a-z][a-z0-9+.:-]*")) {
+            throw new WorkshopException("DATABASE_URL is not a connection URL. Use the form " + EXAMPLE + ".");
+        }
         Integer defaultPort = DEFAULT_PORTS.get(scheme);
         if (defaultPort == null) {
-            throw new WorkshopException("DATABASE_URL has the unknown scheme '" + scheme + "'."
-                    + " Use postgresql://, postgres://, cockroachdb:// or jdbc:postgresql://.");
+            throw new WorkshopException("DATABASE_URL has the unknown scheme "
+                    + (scheme.length() <= 20 ? "'" + scheme + "'" : InputText.quote(scheme))
+                    + ". Use postgresql://, postgres://, cockroachdb:// or jdbc:postgresql://.");
         }
-        String rest = trimmed.substring(schemeEnd + 3);
-
-        // Credentials first: a password may hold '/' or '?' that its owner forgot to encode.
-        String userInfo = null;
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            userInfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
+        String rest = text.substring(schemeEnd + 3);
+        if (rest.indexOf('#') >= 0) {
+            throw new WorkshopException("DATABASE_URL holds a '#', which ends a URL's useful part. If the password"
+                    + " holds one, percent-encode it as %23.");
         }
-        String query = "";
-        int queryStart = rest.indexOf('?');
-        if (queryStart >= 0) {
-            query = rest.substring(queryStart + 1);
-            rest = rest.substring(0, queryStart);
-        }
-        String path = "";
-        int pathStart = rest.indexOf('/');
-        if (pathStart >= 0) {
-            path = rest.substring(pathStart + 1);
-            rest = rest.substring(0, pathStart);
-        }
+        int authorityEnd = firstOf(rest, "/?");
+        String authority = rest.substring(0, authorityEnd);
+        String afterAuthority = rest.substring(authorityEnd);
 
         Properties props = new Properties();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            String user = colon >= 0 ? userInfo.substring(0, colon) : userInfo;
-            props.setProperty("user", decode(user, "user name", trimmed));
-            if (colon >= 0) {
-                props.setProperty("password", decode(userInfo.substring(colon + 1), "password", trimmed));
-            }
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            readUserInfo(authority.substring(0, at), props);
         }
-        HostAndPort hostAndPort = HostAndPort.parse(rest, defaultPort, trimmed);
-        String database = decode(path, "database name", trimmed);
+        // Without an '@', "user:secret/db" would read as host 'user', port 'secret': quote nothing then,
+        // except in the JDBC form, which carries credentials in the query, not in the authority.
+        HostList hosts = HostList.parse(authority.substring(at + 1), defaultPort,
+                at >= 0 || scheme.equals("jdbc:postgresql"));
 
-        for (Map.Entry<String, String> param : parseQuery(query, trimmed).entrySet()) {
-            props.setProperty(param.getKey(), param.getValue());
-        }
-        validateSsl(props, trimmed);
+        int queryStart = afterAuthority.indexOf('?');
+        String path = queryStart < 0 ? afterAuthority : afterAuthority.substring(0, queryStart);
+        String query = queryStart < 0 ? "" : afterAuthority.substring(queryStart + 1);
+        String database = readPathAndQuery(hosts, path, query, props);
 
-        String jdbcUrl = "jdbc:postgresql://" + hostAndPort + "/" + urlEncodePath(database);
-        return new ConnectionSettings(jdbcUrl, props, display(scheme, props, hostAndPort, database));
+        String jdbcUrl = "jdbc:postgresql://" + hosts + "/" + encodePath(database);
+        return new ConnectionSettings(jdbcUrl, props, display(scheme, props, hosts, database));
     }
 
     /**
-     * The URL with any password replaced by {@code ****}: safe to print, whatever its shape, even
-     * without a scheme ({@code user:secret@host}) and for parameters such as sslpassword.
+     * What to print instead of a command-line argument that looks like a connection URL: a known
+     * scheme only, because anything else in it may hold a password.
      */
-    public static String mask(String url) {
-        String masked = url;
-        int schemeEnd = masked.indexOf("://");
-        int userStart = schemeEnd >= 0 ? schemeEnd + 3 : 0;
-        int at = masked.lastIndexOf('@');
-        if (at > userStart) {
-            int colon = masked.indexOf(':', userStart);
-            if (colon >= 0 && colon < at) {
-                masked = masked.substring(0, colon + 1) + "****" + masked.substring(at);
-            }
+    public static String maskArgument(String argument) {
+        int schemeEnd = argument.indexOf("://");
+        if (schemeEnd > 0 && DEFAULT_PORTS.containsKey(argument.substring(0, schemeEnd).toLowerCase(Locale.ROOT))) {
+            return argument.substring(0, schemeEnd) + "://****";
         }
-        return masked.replaceAll("(?i)([?&][^=&]*password=)[^&]*", "$1****");
+        return looksLikeUrl(argument) ? "****" : InputText.quote(argument);
     }
 
-    private static Map<String, String> parseQuery(String query, String url) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (query.isEmpty()) {
-            return params;
+    /**
+     * A connection string, safe to print whatever its shape: {@link #maskArgument}'s form. (Kept
+     * under its old name for callers; the parser's own messages never quote the URL.)
+     */
+    public static String mask(String url) {
+        return maskArgument(url);
+    }
+
+    /** Whether a command-line argument might be a connection string (and so hold a password). */
+    public static boolean looksLikeUrl(String argument) {
+        return argument.contains("://") || argument.contains("@") || argument.contains("password");
+    }
+
+    private static void readUserInfo(String userInfo, Properties props) {
+        int colon = userInfo.indexOf(':');
+        String user = colon >= 0 ? userInfo.substring(0, colon) : userInfo;
+        if (!user.isEmpty()) {
+            props.setProperty("user", decode(user, "user name"));
         }
+        if (colon >= 0) {
+            props.setProperty("password", decode(userInfo.substring(colon + 1), "password"));
+        }
+    }
+
+    /**
+     * Reads the database name and the parameters through pgjdbc's parser. Secrets are taken out
+     * first, so that pgjdbc, which logs the URL when it dislikes one, never sees them.
+     */
+    private static String readPathAndQuery(HostList hosts, String path, String query, Properties props) {
+        if (path.indexOf('@') >= 0 || path.indexOf('/', 1) >= 0) {
+            throw new WorkshopException("DATABASE_URL has " + (path.indexOf('@') >= 0 ? "an '@'" : "a '/'")
+                    + " after the host, in the database name. If the password holds '/', '?' or '#', percent-encode"
+                    + " them (%2F, %3F, %23); a database name holding '/' or '@' too (%2F, %40).");
+        }
+        List<String> passOn = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = decode(eq >= 0 ? pair.substring(0, eq) : pair, "parameter name", url);
-            String value = eq >= 0 ? decode(pair.substring(eq + 1), "value of " + name, url) : "";
-            String pgjdbcName = LIBPQ_TO_PGJDBC.getOrDefault(name, name);
-            if (PGProperty.forName(pgjdbcName) == null) {
-                throw new WorkshopException("DATABASE_URL has the parameter '" + name
-                        + "', which pgjdbc does not understand. Remove it, or use pgjdbc's name for it"
-                        + " (for example sslmode, sslrootcert, options, application_name).");
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (name.indexOf('@') >= 0) {
+                throw new WorkshopException("DATABASE_URL has an '@' after the host, in a parameter name. If the"
+                        + " password holds '/', '?' or '#', percent-encode them (%2F, %3F, %23).");
             }
-            params.put(pgjdbcName, value);
+            if (!InputText.isPlainWord(name)) {
+                throw new WorkshopException("DATABASE_URL has a parameter whose name is "
+                        + (name.indexOf('%') >= 0 ? "percent-encoded" : "not a plain word")
+                        + " (not shown). Write parameter names as they are, such as sslmode or application_name.");
+            }
+            ParameterPolicy.refuseByName(name);
+            if (!seen.add(ParameterPolicy.pgjdbcName(name))) {
+                throw new WorkshopException("DATABASE_URL names the parameter " + name + " twice. Keep one.");
+            }
+            if (ParameterPolicy.SECRET.contains(name)) {
+                props.setProperty(name, decode(eq < 0 ? "" : pair.substring(eq + 1), name));
+            } else {
+                // RFC 3986 reads '+' as a plus (libpq does too); pgjdbc's decoder would make it a space.
+                passOn.add(pair.replace("+", "%2B"));
+            }
         }
-        return params;
-    }
-
-    private static void validateSsl(Properties props, String url) {
-        String sslMode = props.getProperty("sslmode");
-        if (sslMode != null && !SSL_MODES.contains(sslMode)) {
-            throw new WorkshopException("DATABASE_URL has sslmode=" + sslMode + ", which is not an SSL mode."
-                    + " Use one of: disable, require, verify-ca, verify-full.");
-        }
-        String rootCert = props.getProperty("sslrootcert");
-        if (rootCert != null && !rootCert.isEmpty() && !isReadableFile(rootCert)) {
-            throw new WorkshopException("DATABASE_URL names sslrootcert=" + rootCert
-                    + ", but no readable file is there. Download the cluster's CA certificate"
-                    + " (CockroachDB Cloud: Connect dialog, 'Download CA Cert') or fix the path.");
-        }
-    }
-
-    private static boolean isReadableFile(String path) {
+        String forPgjdbc = "jdbc:postgresql://" + hosts + "/" + path.replaceFirst("^/", "").replace("+", "%2B")
+                + (passOn.isEmpty() ? "" : "?" + String.join("&", passOn));
+        Properties parsed;
         try {
-            return Files.isReadable(Path.of(path));
-        } catch (InvalidPathException e) {
-            return false;
+            parsed = Driver.parseURL(forPgjdbc, new Properties());
+        } catch (IllegalArgumentException e) {
+            parsed = null;
         }
+        if (parsed == null) {
+            throw new WorkshopException("DATABASE_URL has a database name or parameter pgjdbc could not read (a"
+                    + " badly percent-encoded one?). Check it against the form " + EXAMPLE + ".");
+        }
+        for (String name : parsed.stringPropertyNames()) {
+            if (!Set.of("PGHOST", "PGPORT", "PGDBNAME").contains(name)) {
+                props.setProperty(ParameterPolicy.pgjdbcName(name),
+                        ParameterPolicy.check(name, parsed.getProperty(name)));
+            }
+        }
+        for (String name : ParameterPolicy.SECRET) {
+            if (props.containsKey(name)) {
+                ParameterPolicy.check(name, props.getProperty(name));
+            }
+        }
+        return parsed.getProperty("PGDBNAME", "");
     }
 
-    private static String display(String scheme, Properties props, HostAndPort hostAndPort, String database) {
+    private static String display(String scheme, Properties props, HostList hosts, String database) {
         StringBuilder shown = new StringBuilder(scheme).append("://");
         if (props.containsKey("user")) {
-            shown.append(props.getProperty("user"));
+            String user = props.getProperty("user");
+            shown.append(user.length() > InputText.SHOWN ? user.substring(0, InputText.SHOWN) + "..." : user);
             if (props.containsKey("password")) {
                 shown.append(":****");
             }
             shown.append('@');
         }
-        shown.append(hostAndPort).append('/').append(database);
+        shown.append(hosts).append('/').append(database);
         String sslMode = props.getProperty("sslmode");
         if (sslMode != null) {
             shown.append("?sslmode=").append(sslMode);
@@ -190,62 +224,27 @@ public final class DatabaseUrl {
         return shown.toString();
     }
 
-    private static String decode(String text, String what, String url) {
+    private static int firstOf(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static String decode(String text, String what) {
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new WorkshopException("DATABASE_URL has a badly percent-encoded " + what + " ("
-                    + mask(url) + "). Encode special characters as %XX, for example @ as %40.");
+            // Not wrapped: the decoder's message quotes the text, and the text may be the password.
+            throw new WorkshopException("DATABASE_URL has a badly percent-encoded " + what
+                    + " (not shown). Encode special characters as %XX, for example @ as %40.");
         }
     }
 
     /** pgjdbc percent-decodes the database name (and reads '+' as a space), so encode what it would change. */
-    private static String urlEncodePath(String database) {
+    private static String encodePath(String database) {
         return database.replace("%", "%25").replace("+", "%2B").replace("?", "%3F").replace("/", "%2F");
-    }
-
-    /** Host and port, with IPv6 literals in brackets. */
-    private record HostAndPort(String host, int port) {
-
-        static HostAndPort parse(String text, int defaultPort, String url) {
-            String host = text;
-            String port = null;
-            if (text.startsWith("[")) {
-                int close = text.indexOf(']');
-                if (close < 0) {
-                    throw new WorkshopException("DATABASE_URL has an IPv6 host without its closing ']' ("
-                            + mask(url) + "). Write it as [::1]:26257.");
-                }
-                host = text.substring(0, close + 1);
-                if (text.length() > close + 1 && text.charAt(close + 1) == ':') {
-                    port = text.substring(close + 2);
-                }
-            } else if (text.contains(":")) {
-                host = text.substring(0, text.indexOf(':'));
-                port = text.substring(text.indexOf(':') + 1);
-            }
-            if (host.isEmpty()) {
-                throw new WorkshopException("DATABASE_URL has no host (" + mask(url)
-                        + "). Put the server's address after the '@', as in " + EXAMPLE + ".");
-            }
-            if (port == null || port.isEmpty()) {
-                return new HostAndPort(host, defaultPort);
-            }
-            try {
-                int number = Integer.parseInt(port);
-                if (number < 1 || number > 65535) {
-                    throw new NumberFormatException();
-                }
-                return new HostAndPort(host, number);
-            } catch (NumberFormatException e) {
-                throw new WorkshopException("DATABASE_URL has the port '" + port + "', which is not a port number ("
-                        + mask(url) + "). CockroachDB listens on 26257 unless told otherwise.");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return host + ":" + port;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package crdb.workshop.common.db;
 
 import crdb.workshop.common.WorkshopException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +18,16 @@ import java.util.Properties;
  * @param cockroachImage  {@code WORKSHOP_COCKROACH_IMAGE}: the CockroachDB image Testcontainers runs
  * @param echoSql         {@code WORKSHOP_ECHO_SQL}: print every SQL statement MyBatis runs
  * @param verbose         {@code WORKSHOP_VERBOSE}: print stack traces of failures
+ * @param giveUp          {@code WORKSHOP_GIVE_UP_SECONDS}: how long a lesson waits for a server that is
+ *                        unreachable or stopped answering before it gives up (30 s)
  */
 public record Settings(
         Optional<String> databaseUrl,
         Optional<ServerKind> forcedKind,
         String cockroachImage,
         boolean echoSql,
-        boolean verbose) {
+        boolean verbose,
+        Duration giveUp) {
 
     /**
      * Pinned so every run uses the same server; override with WORKSHOP_COCKROACH_IMAGE. The newest
@@ -31,6 +35,9 @@ public record Settings(
      * (v25.2.13) and A-166122 (v25.2.17).
      */
     public static final String DEFAULT_COCKROACH_IMAGE = "cockroachdb/cockroach:v25.2.17";
+
+    /** Long enough for a node restart or a TLS handshake across the world; short enough to wait for. */
+    public static final Duration DEFAULT_GIVE_UP = Duration.ofSeconds(30);
 
     public static Settings fromEnvironment() {
         return from(System.getenv(), System.getProperties());
@@ -45,15 +52,17 @@ public record Settings(
                 read(env, props, "WORKSHOP_COCKROACH_IMAGE", "workshop.cockroachImage")
                         .orElse(DEFAULT_COCKROACH_IMAGE),
                 read(env, props, "WORKSHOP_ECHO_SQL", "workshop.echoSql").map(Settings::flag).orElse(false),
-                read(env, props, "WORKSHOP_VERBOSE", "workshop.verbose").map(Settings::flag).orElse(false));
+                read(env, props, "WORKSHOP_VERBOSE", "workshop.verbose").map(Settings::flag).orElse(false),
+                read(env, props, "WORKSHOP_GIVE_UP_SECONDS", "workshop.giveUpSeconds").map(Settings::seconds)
+                        .orElse(DEFAULT_GIVE_UP));
     }
 
     public Settings withEchoSql(boolean on) {
-        return new Settings(databaseUrl, forcedKind, cockroachImage, on, verbose);
+        return new Settings(databaseUrl, forcedKind, cockroachImage, on, verbose, giveUp);
     }
 
     public Settings withVerbose(boolean on) {
-        return new Settings(databaseUrl, forcedKind, cockroachImage, echoSql, on);
+        return new Settings(databaseUrl, forcedKind, cockroachImage, echoSql, on, giveUp);
     }
 
     private static Optional<String> read(Map<String, String> env, Properties props, String envName, String propName) {
@@ -73,6 +82,14 @@ public record Settings(
         }
         throw new WorkshopException("WORKSHOP_DATABASE is '" + value + "', which is not a database kind."
                 + " Use one of: url, cockroachdb, embedded (or unset it to let the workspace choose).");
+    }
+
+    private static Duration seconds(String value) {
+        if (value.matches("[0-9]{1,4}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 3600) {
+            return Duration.ofSeconds(Integer.parseInt(value));
+        }
+        throw new WorkshopException("WORKSHOP_GIVE_UP_SECONDS is " + InputText.quote(value) + ", which is not a"
+                + " number of seconds from 1 to 3600. Set it to, say, 60, or unset it for 30.");
     }
 
     private static boolean flag(String value) {

@@ -17,7 +17,8 @@ public final class Workshop implements AutoCloseable {
     public static Workshop start(Settings settings) {
         DatabaseServer server = ServerSelector.fromEnvironment(settings).start();
         try {
-            return new Workshop(server, Database.open(server.connectionTo(server.defaultDatabase())));
+            return new Workshop(server, Database.open(server.connectionTo(server.defaultDatabase()),
+                    settings.giveUp()));
         } catch (RuntimeException e) {
             server.close();
             throw e;

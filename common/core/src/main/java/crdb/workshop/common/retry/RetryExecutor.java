@@ -281,6 +281,9 @@ public final class RetryExecutor {
                         + " build it with MyBatisFactory.build(dataSource) (or Database.sessionFactory()).");
             }
             this.dataSource = environment.getDataSource();
+            // The workspace's give-up time (Database.GIVE_UP_VARIABLE), so a lesson stops when its server is gone.
+            String deadlineMillis = sessions.getConfiguration().getVariables().getProperty("workshop.retryDeadlineMillis");
+            this.deadline = deadlineMillis == null ? null : Duration.ofMillis(Long.parseLong(deadlineMillis));
         }
 
         /** How many times to run the unit at most, the first run included (1 means never retry). */

@@ -110,7 +110,8 @@ class LessonRunnerBadInputTest {
                         (server, db) -> Map.of("DATABASE_URL",
                                 server.url(server.user(), password(server), db)
                                         .replace("sslmode=disable", "sslmode=require")),
-                        List.of("TLS failed", "for an --insecure node use sslmode=disable"), true));
+                        List.of("does not support TLS, and sslmode=require requires it",
+                                "started with --insecure use sslmode=disable"), true));
     }
 
     static Stream<Arguments> badInputsWithAndWithoutVerbose() {

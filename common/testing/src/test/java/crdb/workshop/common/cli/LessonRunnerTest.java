@@ -59,6 +59,7 @@ class LessonRunnerTest {
                 .endsWith("(from DATABASE_URL)");
         assertThat(run.outLines().get(1)).isEqualTo("accounts: 0");
         assertThat(run.err()).isEmpty();
+        assertThat(run.console()).as("what libraries printed on a healthy run").isEmpty();
     }
 
     @Test
@@ -107,7 +108,9 @@ class LessonRunnerTest {
 
     @Test
     void verboseAddsTheStackTraceAfterTheOneLine() {
-        Map<String, String> env = Map.of("DATABASE_URL", url.replace("/t_", "/missing_t_"));
+        ServerAddress server = ServerAddress.of(database);
+        Map<String, String> env = Map.of("DATABASE_URL",
+                server.url(server.user(), server.driverProperties().getProperty("password"), "missing_db_zq7"));
 
         CapturedRun quiet = run(env, (db, out) -> { });
         CapturedRun verbose = run(env, (db, out) -> { }, "--verbose");

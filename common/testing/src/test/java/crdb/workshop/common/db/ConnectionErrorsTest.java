@@ -3,6 +3,9 @@ package crdb.workshop.common.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.FileNotFoundException;
+import java.security.cert.CertPathBuilderException;
+import java.time.Duration;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
@@ -43,5 +46,59 @@ class ConnectionErrorsTest {
                 .contains("~/.postgresql/root.crt")
                 .contains("sslrootcert=<file>")
                 .doesNotContain("Hunter2");
+    }
+
+    @Test
+    void serverWithoutTlsIsNamedAsTheCause() {
+        // pgjdbc's words when sslmode asks for TLS and the server answers 'N' to the SSLRequest.
+        PSQLException noTls = new PSQLException("The server does not support SSL.", PSQLState.CONNECTION_REJECTED);
+
+        String message = ConnectionErrors.explain(noTls, CLOUD).getMessage();
+
+        assertThat(message).contains("does not support TLS, and sslmode=verify-full requires it")
+                .contains("use sslmode=disable").doesNotContain("sslrootcert");
+    }
+
+    @Test
+    void certificateNotSignedByTheCaIsNamedAsTheCause() {
+        // What pgjdbc wraps when the server's chain does not lead to the CA in sslrootcert.
+        SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
+        handshake.initCause(new CertPathBuilderException("unable to find valid certification path"));
+        PSQLException failed = new PSQLException("SSL error: PKIX path building failed",
+                PSQLState.CONNECTION_FAILURE, handshake);
+
+        String message = ConnectionErrors.explain(failed, CLOUD).getMessage();
+
+        assertThat(message).contains("not signed by the CA in sslrootcert");
+    }
+
+    @Test
+    void certificateForAnotherHostIsNamedAsTheCause() {
+        PSQLException mismatch = new PSQLException("The hostname free-tier.cockroachlabs.cloud could not be verified"
+                + " by hostnameverifier PgjdbcHostnameVerifier.", PSQLState.CONNECTION_FAILURE);
+
+        String message = ConnectionErrors.explain(mismatch, CLOUD).getMessage();
+
+        assertThat(message).contains("does not name the host").contains("sslmode=verify-ca");
+    }
+
+    @Test
+    void serverThatRequiresTlsIsNamedAsTheCause() {
+        // PostgreSQL's answer when pg_hba.conf has only hostssl lines and the client sent no TLS.
+        PSQLException refused = new PSQLException("FATAL: no pg_hba.conf entry for host \"10.0.0.1\", user"
+                + " \"maxroach\", database \"defaultdb\", no encryption", PSQLState.INVALID_AUTHORIZATION_SPECIFICATION);
+
+        String message = ConnectionErrors.explain(refused, CLOUD).getMessage();
+
+        assertThat(message).contains("accepts only TLS connections").doesNotContain("wrong user name");
+    }
+
+    @Test
+    void serverThatStoppedAnsweringSaysHowLongWeWaited() {
+        PSQLException timedOut = new PSQLException("Connection attempt timed out.", PSQLState.CONNECTION_UNABLE_TO_CONNECT);
+
+        String message = ConnectionErrors.explain(timedOut, CLOUD, Duration.ofSeconds(12)).getMessage();
+
+        assertThat(message).contains("after 12 s").contains("WORKSHOP_GIVE_UP_SECONDS");
     }
 }

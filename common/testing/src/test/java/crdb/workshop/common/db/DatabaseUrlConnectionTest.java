@@ -61,6 +61,31 @@ class DatabaseUrlConnectionTest {
         assertThat(ask(settings, "SELECT current_database()")).isEqualTo(databaseName);
     }
 
+    @Test
+    void multiHostUrlConnectsToTheSecondHostWhenTheFirstRefuses() throws SQLException {
+        // Port 1 on loopback refuses at once; pgjdbc moves on to the next host, as for a CockroachDB node that is down.
+        String url = server.url(databaseName).replace("@" + server.hostAndPort(),
+                "@127.0.0.1:1," + server.hostAndPort());
+        assertThat(url).contains("127.0.0.1:1," + server.hostAndPort());
+
+        try (Database database = Database.open(DatabaseUrl.parse(url));
+             Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_database()")) {
+            rs.next();
+            // The test class's own database, whose name no other server has.
+            assertThat(rs.getString(1)).isEqualTo(databaseName);
+        }
+    }
+
+    @Test
+    void atInApplicationNameConnectsToTheAuthoritysServer() throws SQLException {
+        ConnectionSettings settings = DatabaseUrl.parse(server.url(databaseName) + "&application_name=me@corp");
+
+        assertThat(ask(settings, "SELECT current_database()")).isEqualTo(databaseName);
+        assertThat(ask(settings, "SELECT current_setting('application_name')")).isEqualTo("me@corp");
+    }
+
     private static String ask(ConnectionSettings settings, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.properties());
              Statement statement = connection.createStatement();

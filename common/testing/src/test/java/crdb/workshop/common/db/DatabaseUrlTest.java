@@ -1,7 +1,9 @@
 package crdb.workshop.common.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import crdb.workshop.common.WorkshopException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,16 +101,54 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void otherLibpqAndPgjdbcParametersCarryOver() {
+    void otherLibpqAndPgjdbcParametersCarryOver() throws IOException {
+        Path clientCert = Files.writeString(dir.resolve("client.root.crt"), "cert");
+        Path clientKey = Files.writeString(dir.resolve("client.root.key.pk8"), "key");
         ConnectionSettings settings = DatabaseUrl.parse("postgresql://root@localhost:26257/defaultdb"
-                + "?sslmode=verify-ca&sslcert=client.root.crt&sslkey=client.root.key.pk8"
+                + "?sslmode=verify-ca&sslcert=" + clientCert + "&sslkey=" + clientKey
                 + "&connect_timeout=7&reWriteBatchedInserts=true");
 
         assertThat(settings.properties()).containsEntry("sslmode", "verify-ca")
-                .containsEntry("sslcert", "client.root.crt")
-                .containsEntry("sslkey", "client.root.key.pk8")
+                .containsEntry("sslcert", clientCert.toString())
+                .containsEntry("sslkey", clientKey.toString())
                 .containsEntry("connectTimeout", "7")
                 .containsEntry("reWriteBatchedInserts", "true");
+    }
+
+    @Test
+    void multiHostAuthorityKeepsEachHostsPort() {
+        ConnectionSettings settings = DatabaseUrl.parse("postgresql://maxroach:Hunter2-Zq7x9@node1:26257,node2,"
+                + "[::1]:26259/defaultdb?load_balance_hosts=random");
+
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://node1:26257,node2:5432,[::1]:26259/defaultdb");
+        assertThat(settings.properties()).containsEntry("loadBalanceHosts", "true");
+        assertThat(settings.display()).isEqualTo("postgresql://maxroach:****@node1:26257,node2:5432,[::1]:26259/defaultdb");
+    }
+
+    @ParameterizedTest(name = "target_session_attrs={0} is targetServerType={1}")
+    @CsvSource({
+        "read-write, primary",
+        "read-only, secondary",
+        "primary, primary",
+        "standby, secondary",
+        "prefer-standby, preferSecondary",
+        "any, any",
+    })
+    void targetSessionAttrsBecomesPgjdbcsTargetServerType(String libpq, String pgjdbc) {
+        ConnectionSettings settings = DatabaseUrl.parse("postgresql://root@h1,h2/defaultdb?target_session_attrs=" + libpq);
+
+        assertThat(settings.properties()).containsEntry("targetServerType", pgjdbc)
+                .doesNotContainKey("target_session_attrs");
+    }
+
+    @Test
+    void atInAQueryValueStaysInTheValue() {
+        ConnectionSettings settings = DatabaseUrl.parse(
+                "postgresql://maxroach:Hunter2@localhost:26257/defaultdb?application_name=me@corp.example:5599");
+
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:26257/defaultdb");
+        assertThat(settings.properties()).containsEntry("ApplicationName", "me@corp.example:5599")
+                .containsEntry("password", "Hunter2");
     }
 
     @Test
@@ -172,11 +212,21 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void unencodedAtAndSlashInAPasswordAreForgiven() {
-        ConnectionSettings settings = DatabaseUrl.parse("postgresql://root:p@ss/w0rd@localhost:26257/defaultdb");
+    void unencodedAtInAPasswordIsForgiven() {
+        // The user info ends at the authority's last '@'.
+        ConnectionSettings settings = DatabaseUrl.parse("postgresql://root:p@ss@localhost:26257/defaultdb");
 
-        assertThat(settings.properties()).containsEntry("password", "p@ss/w0rd");
+        assertThat(settings.properties()).containsEntry("password", "p@ss");
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:26257/defaultdb");
+    }
+
+    @Test
+    void unencodedSlashInAPasswordIsRefusedNotGuessed() {
+        // RFC 3986 ends the authority at the '/': guessing would send part of the password to host "ss".
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://root:p@ss/w0rd@localhost:26257/defaultdb"))
+                .isInstanceOf(WorkshopException.class)
+                .hasMessageContaining("percent-encode them (%2F, %3F, %23)")
+                .hasMessageNotContaining("w0rd");
     }
 
     @Test

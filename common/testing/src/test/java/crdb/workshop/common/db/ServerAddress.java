@@ -36,6 +36,10 @@ public record ServerAddress(String hostAndPort, Properties driverProperties) {
         url.append('@').append(hostAndPort).append('/').append(encode(database));
         // Keep the TLS settings the server needs (none for the embedded one: it has no TLS).
         url.append("?sslmode=").append(driverProperties.getProperty("sslmode", "disable"));
+        if (driverProperties.containsKey("currentSchema")) {
+            // The test support's schema, when the user may not create databases.
+            url.append("&currentSchema=").append(driverProperties.getProperty("currentSchema"));
+        }
         if (driverProperties.containsKey("sslrootcert")) {
             url.append("&sslrootcert=").append(encode(driverProperties.getProperty("sslrootcert")));
         }

@@ -89,4 +89,22 @@ class SettingsTest {
         assertThat(settings.echoSql()).isTrue();
         assertThat(settings.verbose()).isTrue();
     }
+
+    @Test
+    void giveUpTimeIsThirtySecondsUnlessSet() {
+        assertThat(Settings.from(Map.of(), new Properties()).giveUp()).hasSeconds(30);
+        assertThat(Settings.from(Map.of("WORKSHOP_GIVE_UP_SECONDS", "90"), new Properties()).giveUp()).hasSeconds(90);
+        Properties props = new Properties();
+        props.setProperty("workshop.giveUpSeconds", "5");
+        assertThat(Settings.from(Map.of("WORKSHOP_GIVE_UP_SECONDS", "90"), props).giveUp()).hasSeconds(5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "abc", "3601", "1.5"})
+    void giveUpTimeThatIsNotSecondsIsOneLine(String value) {
+        WorkshopException e = catchThrowableOfType(WorkshopException.class,
+                () -> Settings.from(Map.of("WORKSHOP_GIVE_UP_SECONDS", value), new Properties()));
+
+        assertThat(e.getMessage()).startsWith("WORKSHOP_GIVE_UP_SECONDS is '" + value + "'").doesNotContain("\n");
+    }
 }

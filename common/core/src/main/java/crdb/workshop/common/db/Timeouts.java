@@ -1,0 +1,67 @@
+package crdb.workshop.common.db;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Every wait on the way to and from the server, derived from one give-up time G (30 s unless
+ * WORKSHOP_GIVE_UP_SECONDS says otherwise), so a lesson stops within G after the server goes away
+ * or stops answering, instead of waiting on library defaults (pgjdbc waits forever for an answer;
+ * HikariCP 30 s per connection, which a retry loop multiplies).
+ *
+ * <ul>
+ *   <li>the pool's wait for a connection: G/4. The RetryExecutor's deadline is the rest, 3G/4, and
+ *       it starts no attempt after it, so its last wait for a connection ends by G.
+ *   <li>socketTimeout, for a server that stopped answering a statement: G/3. Over TLS it is spent
+ *       twice: pgjdbc then closes the socket, and Java's TLS waits as long again for the server's
+ *       goodbye. A statement that runs longer than G/3 needs a larger WORKSHOP_GIVE_UP_SECONDS.
+ *   <li>connectTimeout, a TCP connect per host: G/4, at most 10 s, so a multi-host URL can move on.
+ *   <li>loginTimeout, connect, TLS and login together: G for the first connection, G/4 for the pool's.
+ * </ul>
+ * A timeout the URL sets itself wins.
+ */
+record Timeouts(Duration giveUp) {
+
+    /** The driver properties for the first connection, which may take the whole give-up time. */
+    Properties forFirstConnection(Properties driverProperties) {
+        return with(driverProperties, Math.max(1, giveUp.toSeconds()));
+    }
+
+    /**
+     * The driver properties for the pool's connections. A login that outlasts the caller's wait for
+     * it is no use, and HikariCP waits as long as the login timeout for one in progress when it closes.
+     */
+    Properties forPool(Properties driverProperties) {
+        return with(driverProperties, Math.max(1, poolWait().toSeconds()));
+    }
+
+    private Properties with(Properties driverProperties, long loginSeconds) {
+        Properties props = new Properties();
+        props.putAll(driverProperties);
+        long seconds = Math.max(1, giveUp.toSeconds());
+        props.putIfAbsent("connectTimeout", Long.toString(Math.max(1, Math.min(10, seconds / 4))));
+        props.putIfAbsent("loginTimeout", Long.toString(loginSeconds));
+        props.putIfAbsent("socketTimeout", Long.toString(Math.max(1, seconds / 3)));
+        return props;
+    }
+
+    /** How long a caller waits for a pooled connection (HikariCP's minimum is 250 ms). */
+    Duration poolWait() {
+        return max(giveUp.dividedBy(4), Duration.ofMillis(250));
+    }
+
+    /** The RetryExecutor's deadline: no attempt starts after it, and the last one ends by the give-up time. */
+    Duration retryDeadline() {
+        return max(giveUp.minus(poolWait()), Duration.ofMillis(1));
+    }
+
+    /** How long HikariCP waits for a connection check; it must not be longer than {@link #poolWait}. */
+    Duration validation() {
+        Duration fiveSeconds = Duration.ofSeconds(5);
+        return poolWait().compareTo(fiveSeconds) < 0 ? poolWait() : fiveSeconds;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
