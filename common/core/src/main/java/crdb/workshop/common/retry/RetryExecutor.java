@@ -233,10 +233,12 @@ public final class RetryExecutor {
 
     private static RetriesExhaustedException exhausted(String why, int attempts, Throwable failure,
             List<Throwable> earlier) {
+        String state = FailureClassifier.sqlState(failure);
+        String advice = state != null && FailureClassifier.isRollbackByServer(state)
+                ? "Allow more attempts or time, or reduce contention on the rows this transaction touches."
+                : "The connection kept failing: check that the server is up and reachable, then run it again.";
         return withHistory(new RetriesExhaustedException("Gave up after " + attempts + " attempts (" + why + ");"
-                + " the last failed with SQLSTATE " + FailureClassifier.sqlState(failure) + ". Allow more attempts"
-                + " or time, or reduce contention on the rows this transaction touches.", attempts, failure),
-                earlier);
+                + " the last failed with SQLSTATE " + state + ". " + advice, attempts, failure), earlier);
     }
 
     private static <E extends Throwable> E withHistory(E failure, List<Throwable> earlier) {
