@@ -5,6 +5,7 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.transfers.benchmark.BenchmarkChart;
 import crdb.workshop.transfers.benchmark.BenchmarkResults;
 import crdb.workshop.transfers.benchmark.BenchmarkSettings;
+import crdb.workshop.transfers.benchmark.RoundTrips;
 import crdb.workshop.transfers.load.Contender;
 import crdb.workshop.transfers.load.LoadResult;
 import crdb.workshop.transfers.load.LoadRunner;
@@ -69,6 +70,8 @@ public final class TransferBenchmark {
             }
         }
         runner.clean(warmUp);
+        RoundTrips.count(database, shape, settings.retry(), settings.timeLimit(), out);
+        out.println();
 
         BenchmarkResults results = new BenchmarkResults(contenders, settings.hotFractions());
         for (int repeat = 0; repeat < settings.repeats(); repeat++) {
