@@ -58,18 +58,36 @@ public final class BenchmarkResults {
      * other, so each ratio compares them at the same moment of the machine's day.
      */
     public double ratioToBaseline(Contender contender, double hotFraction) {
-        return median(pairedRatios(contender, hotFraction));
+        return ratio(contender, baselineOf(contender), hotFraction);
+    }
+
+    /** As {@link #ratioToBaseline}, against any other contender that ran in the same repeats. */
+    public double ratio(Contender contender, Contender baseline, double hotFraction) {
+        return median(pairedRatios(contender, baseline, hotFraction));
     }
 
     /** The lowest and the highest of the repeats' ratios: how much a single run can be trusted. */
     public double[] ratioRange(Contender contender, double hotFraction) {
-        double[] ratios = pairedRatios(contender, hotFraction);
-        return new double[] {Arrays.stream(ratios).min().orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN)};
+        return ratioRange(contender, baselineOf(contender), hotFraction);
     }
 
-    private double[] pairedRatios(Contender contender, double hotFraction) {
+    public double[] ratioRange(Contender contender, Contender baseline, double hotFraction) {
+        return minMax(pairedRatios(contender, baseline, hotFraction));
+    }
+
+    /** The lowest and the highest rate of the repeats. */
+    public double[] rateRange(Contender contender, double hotFraction) {
+        return minMax(runs(contender, hotFraction).stream().mapToDouble(LoadResult::transfersPerSecond).toArray());
+    }
+
+    private static double[] minMax(double[] values) {
+        return new double[] {Arrays.stream(values).min().orElse(Double.NaN),
+                Arrays.stream(values).max().orElse(Double.NaN)};
+    }
+
+    private double[] pairedRatios(Contender contender, Contender other, double hotFraction) {
         List<LoadResult> mine = runs(contender, hotFraction);
-        List<LoadResult> baseline = runs(baselineOf(contender), hotFraction);
+        List<LoadResult> baseline = runs(other, hotFraction);
         double[] ratios = new double[Math.min(mine.size(), baseline.size())];
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = mine.get(i).transfersPerSecond() / baseline.get(i).transfersPerSecond();
@@ -125,8 +143,12 @@ public final class BenchmarkResults {
     }
 
     public Contender named(String strategy, boolean jdbc) {
-        return contenders.stream().filter(c -> c.jdbc() == jdbc && c.strategy().equals(strategy)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no contender " + strategy));
+        return named(strategy, jdbc ? Contender.Kind.JDBC : Contender.Kind.MYBATIS).orElseThrow(
+                () -> new IllegalArgumentException("no contender " + strategy));
+    }
+
+    public java.util.Optional<Contender> named(String strategy, Contender.Kind kind) {
+        return contenders.stream().filter(c -> c.kind() == kind && c.strategy().equals(strategy)).findFirst();
     }
 
     private static double median(double[] values) {
