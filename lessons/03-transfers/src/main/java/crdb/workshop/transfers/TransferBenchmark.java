@@ -1,5 +1,6 @@
 package crdb.workshop.transfers;
 
+import com.zaxxer.hikari.HikariDataSource;
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.transfers.benchmark.BenchmarkChart;
@@ -76,6 +77,11 @@ public final class TransferBenchmark {
                 + " clients, --max-tries=" + settings.retry().maxAttempts() + " (it retries at once, without"
                 + " backoff).").orElse("pgbench: not run (" + noPgbench + ")."));
         out.println("Durability: " + durability(database) + ".");
+        if (database.dataSource() instanceof HikariDataSource pool) {
+            out.printf(Locale.ROOT, "Pool: %d connections, fixed size%s.%n", pool.getMaximumPoolSize(),
+                    pool.getMaximumPoolSize() <= shape.threads() ? " (fewer than threads + 1: threads will queue for"
+                            + " connections; set -Dworkshop.poolSize=" + (shape.threads() + 2) + ")" : "");
+        }
         out.printf(Locale.ROOT, "Load average before: %.1f (other processes on these cores slow every contender"
                 + " alike).%n", loadAverage());
 
@@ -108,8 +114,9 @@ public final class TransferBenchmark {
         printTables(out, results, settings);
         printRatios(out, results);
         printTargets(out, results, settings);
-        String subtitle = String.format(Locale.ROOT, "%s, %d threads, %d accounts, median of %d, %d cores, load %.1f",
-                database.shortVersion().strip(), shape.threads(), shape.accounts(), settings.repeats(),
+        String subtitle = String.format(Locale.ROOT, "%s, %s, %d threads, %d accounts, median of %d, %d cores,"
+                + " load %.1f", database.shortVersion().strip(), durability(database), shape.threads(), shape.accounts(),
+                settings.repeats(),
                 Runtime.getRuntime().availableProcessors(), loadAfter);
         BenchmarkChart.write(results, subtitle, settings.chart());
         out.println("Chart: " + settings.chart());
@@ -180,6 +187,19 @@ public final class TransferBenchmark {
                         results.committed(c, hot), results.transfersPerSecond(c, hot), results.retriesPerCommit(c, hot),
                         results.latencyMillis(c, hot, 50), results.latencyMillis(c, hot, 99),
                         results.latencyMillis(c, hot, 100), outcomes(results, c, hot));
+            }
+            out.println("Attempts each committed transfer took (attempts: transfers):");
+            for (Contender c : results.contenders()) {
+                out.printf(Locale.ROOT, "  %-26s %s%n", c.name(), results.attempts(c, hot).entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%d: %,d", e.getKey(), e.getValue()))
+                        .collect(Collectors.joining(", ")));
+            }
+            if (settings.showReasons()) {
+                out.println("Retries by the server's message:");
+                for (Contender c : results.contenders()) {
+                    results.retryReasons(c, hot).forEach((reason, n) ->
+                            out.printf(Locale.ROOT, "  %-26s %,7d  %s%n", c.name(), n, reason));
+                }
             }
         }
     }

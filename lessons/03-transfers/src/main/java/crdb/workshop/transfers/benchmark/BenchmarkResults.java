@@ -101,6 +101,20 @@ public final class BenchmarkResults {
         return committed == 0 ? Double.NaN : (double) all.stream().mapToLong(LoadResult::retries).sum() / committed;
     }
 
+    /** Retries by the server's message, summed over the runs. */
+    public Map<String, Long> retryReasons(Contender contender, double hotFraction) {
+        Map<String, Long> sum = new TreeMap<>();
+        runs(contender, hotFraction).forEach(r -> r.retriesByReason().forEach((k, n) -> sum.merge(k, n, Long::sum)));
+        return sum;
+    }
+
+    /** Committed transfers by the number of attempts they took, summed over the runs. */
+    public Map<Integer, Long> attempts(Contender contender, double hotFraction) {
+        Map<Integer, Long> sum = new TreeMap<>();
+        runs(contender, hotFraction).forEach(r -> r.attempts().forEach((k, n) -> sum.merge(k, n, Long::sum)));
+        return sum;
+    }
+
     public long committed(Contender contender, double hotFraction) {
         return runs(contender, hotFraction).stream().mapToLong(LoadResult::committed).sum();
     }

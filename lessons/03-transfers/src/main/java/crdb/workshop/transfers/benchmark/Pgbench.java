@@ -106,7 +106,7 @@ public final class Pgbench {
         }
         List<String> command = new ArrayList<>(List.of(executable, "--no-vacuum", "--protocol=prepared",
                 "--client=" + shape.threads(), "--jobs=" + shape.threads(),
-                "--transactions=" + shape.transfersPerThread(), "--max-tries=" + maxTries, "--failures-detailed",
+                "--transactions=" + shape.transfersPerThread(), "--max-tries=" + maxTries, "--failures-detailed", "--verbose-errors",
                 "--define=accounts=" + shape.accounts(), "--define=maxamount=" + shape.maxAmount(),
                 "--log", "--log-prefix=" + logs.resolve("tx")));
         int hotWeight = (int) Math.round(shape.hotFraction() * 100);
@@ -167,6 +167,7 @@ public final class Pgbench {
         long failed = (long) numberOr(printed, "number of failed transactions: (\\d+)", 0);
         long retries = (long) numberOr(printed, "total number of retries: (\\d+)", 0);
         List<Long> latencies = new ArrayList<>();
+        Map<Integer, Long> attempts = new TreeMap<>();
         try (Stream<Path> files = Files.list(logs)) {
             for (Path file : files.toList()) {
                 for (String line : Files.readAllLines(file)) {
@@ -174,6 +175,8 @@ public final class Pgbench {
                     String[] fields = line.split(" ");
                     if (fields.length > 2 && fields[2].chars().allMatch(Character::isDigit)) {
                         latencies.add(Long.parseLong(fields[2]) * 1000);
+                        // the last field is the transaction's retries (the log has it with --max-tries above 1)
+                        attempts.merge(Integer.parseInt(fields[fields.length - 1]) + 1, 1L, Long::sum);
                     }
                 }
             }
@@ -194,8 +197,26 @@ public final class Pgbench {
         }
         long elapsedNanos = tps > 0 ? (long) (processed / tps * 1e9) : 1;
         Invariants invariants = Invariants.check(database.sessionFactory(), workload, recorded);
-        return new LoadResult(contender, workload.shape(), recorded.size(), refused, errors, 0, retries, Map.of(),
+        return new LoadResult(contender, workload.shape(), recorded.size(), refused, errors, 0, retries, Map.of(), reasons(printed), attempts,
                 elapsedNanos, sorted, invariants);
+    }
+
+    /** The errors pgbench retried (--verbose-errors prints each): message, and SSI's reason code. */
+    private static Map<String, Long> reasons(String printed) {
+        Map<String, Long> reasons = new TreeMap<>();
+        List<String> lines = printed.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            int at = lines.get(i).indexOf("ERROR:  ");
+            if (at >= 0 && i + 1 < lines.size() && lines.get(i + 1).contains("repeats the transaction")) {
+                String reason = "40001 " + lines.get(i).substring(at + 8).strip();
+                reasons.merge(reason, 1L, Long::sum);
+            } else if (at >= 0 && i + 2 < lines.size() && lines.get(i + 1).contains("DETAIL:")
+                    && lines.get(i + 2).contains("repeats the transaction")) {
+                String detail = lines.get(i + 1).substring(lines.get(i + 1).indexOf("DETAIL:") + 7).strip();
+                reasons.merge("40001 " + lines.get(i).substring(at + 8).strip() + " (" + detail + ")", 1L, Long::sum);
+            }
+        }
+        return reasons;
     }
 
     private static double number(String printed, String regex) {

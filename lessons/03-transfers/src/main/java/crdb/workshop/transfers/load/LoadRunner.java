@@ -131,7 +131,7 @@ public final class LoadRunner {
         Arrays.sort(latencies);
         Invariants invariants = Invariants.check(database.sessionFactory(), workload, committed);
         return new LoadResult(contender, workload.shape(), committed.size(), refused, errors, notRun,
-                retries.total(), retries.byState(), elapsed, latencies, invariants);
+                retries.total(), retries.byState(), retries.byReason(), retries.attempts(), elapsed, latencies, invariants);
     }
 
     /** One thread's share of a run. Only its own thread touches it until the run is over. */
