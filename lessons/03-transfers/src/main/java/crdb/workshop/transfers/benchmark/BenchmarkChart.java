@@ -3,6 +3,8 @@ package crdb.workshop.transfers.benchmark;
 import crdb.workshop.transfers.load.Contender;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.RenderingHints;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -33,6 +35,7 @@ public final class BenchmarkChart {
 
     private static final int WIDTH = 1100;
     private static final int HEIGHT = 400;
+    private static final int HEADER = 52;
 
     private static final Map<String, Color> COLORS = Map.of(
             Contender.READ_MODIFY_WRITE, new Color(0xD6, 0x27, 0x28),
@@ -54,13 +57,17 @@ public final class BenchmarkChart {
 
     public static void write(BenchmarkResults results, String subtitle, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        XYChart rates = panel(results, "Committed transfers per second (" + subtitle + ")",
-                "transfers per second (median; bar: slowest to fastest repeat)", false);
+        XYChart rates = panel(results, "Committed transfers per second: median, and a bar from the slowest to the"
+                + " fastest repeat", "transfers per second", false);
         XYChart retries = panel(results, "Retries per committed transfer (fewer is better)", "retries per commit",
                 false);
-        XYChart tail = panel(results, "The slowest transfers: 99th percentile (pale marker) and slowest (full"
-                + " colour), retries and waits included", "milliseconds (log scale)", true);
-        List<Contender> contenders = results.contenders();
+        XYChart tail = panel(results, "Tail latency: 99th percentile (pale) and slowest transfer (full colour),"
+                + " retries and waits included", "milliseconds (log scale)", true);
+        List<String> strategies = List.of(Contender.READ_MODIFY_WRITE, Contender.SELECT_FOR_UPDATE,
+                Contender.SINGLE_STATEMENT);
+        List<Contender> contenders = results.contenders().stream()
+                .sorted(java.util.Comparator.comparing((Contender c) -> strategies.indexOf(c.strategy()))
+                        .thenComparing(Contender::kind)).toList();
         int k = contenders.size();
         for (int i = 0; i < k; i++) {
             Contender c = contenders.get(i);
@@ -75,19 +82,32 @@ public final class BenchmarkChart {
             XYSeries p99 = add(tail, c, x, values(results, c, (cc, hot) -> results.latencyMillis(cc, hot, 99)), false);
             p99.setMarker(MARKERS.get(c.kind()));
         }
-        BufferedImage all = new BufferedImage(WIDTH, 3 * HEIGHT, BufferedImage.TYPE_INT_RGB);
+        decades(tail);
+        BufferedImage all = new BufferedImage(WIDTH, HEADER + 3 * HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = all.createGraphics();
-        g.drawImage(BitmapEncoder.getBufferedImage(rates), 0, 0, null);
-        g.drawImage(BitmapEncoder.getBufferedImage(retries), 0, HEIGHT, null);
-        g.drawImage(BitmapEncoder.getBufferedImage(tail), 0, 2 * HEIGHT, null);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, HEADER);
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.drawString("Transfer benchmark: " + subtitle, 10, 22);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawString("Left to right: read-modify-write (red), SELECT FOR UPDATE (blue; recommended: MyBatis, thick bar),"
+                + " single statement (green). Circle MyBatis, diamond JDBC, square pgbench.", 10, 42);
+        g.drawImage(BitmapEncoder.getBufferedImage(rates), 0, HEADER, null);
+        g.drawImage(BitmapEncoder.getBufferedImage(retries), 0, HEADER + HEIGHT, null);
+        g.drawImage(BitmapEncoder.getBufferedImage(tail), 0, HEADER + 2 * HEIGHT, null);
         g.dispose();
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(all, "png", file.toFile());
     }
 
     private static XYChart panel(BenchmarkResults results, String title, String yTitle, boolean logarithmic) {
+        String shares = results.hotFractions().stream().map(BenchmarkChart::label)
+                .collect(java.util.stream.Collectors.joining(" | "));
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("share of transfers between the two hot accounts").yAxisTitle(yTitle).build();
+                .xAxisTitle("share of transfers between the two hot accounts, left to right: " + shares)
+                .yAxisTitle(yTitle).build();
         XYStyler style = chart.getStyler();
         style.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
         style.setLegendPosition(LegendPosition.OutsideE);
@@ -101,11 +121,24 @@ public final class BenchmarkChart {
         List<Double> hot = results.hotFractions();
         style.setXAxisMin(-0.5);
         style.setXAxisMax(hot.size() - 0.5);
-        style.setxAxisTickLabelsFormattingFunction(x -> {
-            long i = Math.round(x);
-            return Math.abs(x - i) < 1e-6 && i >= 0 && i < hot.size() ? label(hot.get((int) i)) : " ";
-        });
+        style.setXAxisTicksVisible(false); // the axis title names the groups, left to right
         return chart;
+    }
+
+    /** A log axis from one power of ten to another, so that at least two ticks carry numbers. */
+    private static void decades(XYChart chart) {
+        double low = Double.MAX_VALUE;
+        double high = 0;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double y : series.getYData()) {
+                low = Math.min(low, y);
+                high = Math.max(high, y);
+            }
+        }
+        if (high > 0) {
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(low))));
+            chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(high) + 1e-9)));
+        }
     }
 
     /** Contender {@code i} of {@code k} at each hot share: side by side around the share's position. */
