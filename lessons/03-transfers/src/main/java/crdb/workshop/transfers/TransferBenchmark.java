@@ -7,6 +7,7 @@ import crdb.workshop.transfers.benchmark.BenchmarkChart;
 import crdb.workshop.transfers.benchmark.BenchmarkResults;
 import crdb.workshop.transfers.benchmark.BenchmarkSettings;
 import crdb.workshop.transfers.benchmark.Pgbench;
+import crdb.workshop.transfers.benchmark.PlanCheck;
 import crdb.workshop.transfers.benchmark.RoundTrips;
 import crdb.workshop.transfers.load.Contender;
 import crdb.workshop.transfers.load.LoadResult;
@@ -94,6 +95,10 @@ public final class TransferBenchmark {
             }
         }
         runner.clean(warmUp);
+        String plans = PlanCheck.describe(database);
+        if (plans != null) {
+            out.println(plans);
+        }
         RoundTrips.count(database, shape, settings.retry(), settings.timeLimit(), out);
         out.println();
 
