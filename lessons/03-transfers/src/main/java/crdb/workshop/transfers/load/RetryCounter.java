@@ -47,7 +47,8 @@ public final class RetryCounter implements RetryListener {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof PSQLException e && e.getServerErrorMessage() != null) {
                 ServerErrorMessage m = e.getServerErrorMessage();
-                String detail = m.getDetail() == null ? "" : m.getDetail();
+                // Without the transaction ids ("pivot 120278"), so that the same reason counts once.
+                String detail = m.getDetail() == null ? "" : m.getDetail().replaceAll("\\d+", "N");
                 return sqlState + " " + m.getMessage() + (detail.startsWith("Reason code") ? " (" + detail + ")" : "");
             }
         }
