@@ -89,9 +89,9 @@ public final class BenchmarkChart {
         g.fillRect(0, 0, WIDTH, HEADER);
         g.setColor(Color.BLACK);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         g.drawString("Transfer benchmark: " + subtitle, 10, 22);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.drawString("Left to right: read-modify-write (red), SELECT FOR UPDATE (blue; recommended: MyBatis, thick bar),"
                 + " single statement (green). Circle MyBatis, diamond JDBC, square pgbench.", 10, 42);
         g.drawImage(BitmapEncoder.getBufferedImage(rates), 0, HEADER, null);
