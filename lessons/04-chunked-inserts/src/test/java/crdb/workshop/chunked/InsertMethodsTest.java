@@ -9,6 +9,7 @@ import crdb.workshop.chunked.insert.PointWrites;
 import crdb.workshop.chunked.mapper.Point;
 import crdb.workshop.chunked.mapper.PointMapper;
 import crdb.workshop.common.chunk.ChunkedWriter;
+import crdb.workshop.common.db.ConnectionSettings;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.ibatis.executor.BatchResult;
 import org.apache.ibatis.session.ExecutorType;
@@ -37,11 +39,13 @@ class InsertMethodsTest {
 
     private static final int CHUNK = 5;
     private static final List<String> METHODS = List.of(
-            "JDBC one INSERT per row", "JDBC batch, reWriteBatchedInserts", "JDBC multi-row INSERT", "JDBC COPY",
-            "MyBatis one INSERT per row", "MyBatis BATCH, reWriteBatchedInserts", "MyBatis <foreach> multi-row INSERT",
-            "MyBatis COPY");
+            "JDBC one INSERT per row", "JDBC batch, reWriteBatchedInserts", "JDBC multi-row INSERT",
+            "JDBC INSERT of arrays (unnest)", "JDBC COPY", "MyBatis one INSERT per row",
+            "MyBatis BATCH, reWriteBatchedInserts", "MyBatis <foreach> multi-row INSERT",
+            "MyBatis INSERT of arrays (unnest)", "MyBatis COPY");
 
     private static Database rewriting;
+    private static Database notRewriting;
     private final Database database;
 
     InsertMethodsTest(Database database) {
@@ -52,11 +56,17 @@ class InsertMethodsTest {
     static void setUp(Database database) {
         PointsTable.create(database);
         rewriting = InsertMethods.openWithRewrittenBatches(database);
+        // Every workshop pool rewrites batches now; this one is told not to, for the comparison.
+        Properties properties = database.settings().properties();
+        properties.setProperty("reWriteBatchedInserts", "false");
+        notRewriting = Database.open(new ConnectionSettings(database.settings().jdbcUrl(), properties,
+                database.settings().display() + " (reWriteBatchedInserts=false)"));
     }
 
     @AfterAll
     static void closeRewritingPool() {
         rewriting.close();
+        notRewriting.close();
     }
 
     @BeforeEach
@@ -93,7 +103,7 @@ class InsertMethodsTest {
         assertThat(batchUpdateCounts(rewriting, points)).containsExactly(
                 Statement.SUCCESS_NO_INFO, Statement.SUCCESS_NO_INFO, 1);
         PointsTable.empty(database);
-        assertThat(batchUpdateCounts(database, points)).containsExactly(1, 1, 1); // not rewritten: a count per row
+        assertThat(batchUpdateCounts(notRewriting, points)).containsExactly(1, 1, 1); // not rewritten: a count per row
         PointsTable.assertHoldsExactly(database, points);
     }
 
@@ -112,6 +122,17 @@ class InsertMethodsTest {
         List<Point> points = Points.generate("big-chunk", 20_000);
         ChunkedWriter.<Point>into(database.sessionFactory()).chunkSize(20_000)
                 .build(PointWrites::multiRowInsert).write(points);
+        PointsTable.assertHoldsExactly(database, points);
+    }
+
+    @Test
+    void theArrayInsertSendsAChunkAboveTheParameterLimitAsOneStatement() {
+        List<Point> points = Points.generate("arrays", 20_000); // 80,000 values, four parameters
+        ChunkedWriter.<Point>into(database.sessionFactory()).chunkSize(20_000)
+                .build(PointWrites::arrayInsert).write(points);
+        PointsTable.assertHoldsExactly(database, points);
+        ChunkedWriter.<Point>into(database.sessionFactory()).chunkSize(7)
+                .build(PointWrites::arrayInsert).write(points.subList(0, 30)); // sent again: skipped
         PointsTable.assertHoldsExactly(database, points);
     }
 

@@ -70,9 +70,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw ConnectionErrors.explain(e, settings, giveUp);
         }
-        DriverDataSource driver = new DriverDataSource(settings.jdbcUrl(),
-                timeouts.forPool(settings.properties()), settings.display());
-        HikariDataSource pool = new HikariDataSource(poolConfig(driver, timeouts));
+        Properties poolProperties = timeouts.forPool(settings.properties());
+        // A JDBC batch of INSERTs goes as multi-row INSERTs: one round trip per batch, not per row.
+        poolProperties.putIfAbsent("reWriteBatchedInserts", "true");
+        DriverDataSource driver = new DriverDataSource(settings.jdbcUrl(), poolProperties, settings.display());
+        HikariDataSource pool = new HikariDataSource(poolConfig(driver, timeouts, statementTimeout(settings, timeouts)));
         try {
             SqlSessionFactory sessions = MyBatisFactory.build(pool);
             sessions.getConfiguration().getVariables().setProperty(GIVE_UP_VARIABLE,
@@ -155,12 +157,29 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    private static HikariConfig poolConfig(DriverDataSource driver, Timeouts timeouts) {
+    /** The workspace's statement timeout, unless the URL's {@code options} set one (then that wins). */
+    private static Duration statementTimeout(ConnectionSettings settings, Timeouts timeouts) {
+        String options = settings.properties().getProperty("options", "");
+        return options.contains("statement_timeout") ? null
+                : SessionDefaults.statementTimeout(timeouts.statementTimeout());
+    }
+
+    private static HikariConfig poolConfig(DriverDataSource driver, Timeouts timeouts, Duration statementTimeout) {
+        // HikariCP checks a connection that sat idle for 500 ms before lending it: a round trip on
+        // every attempt that follows a retry's backoff. The executor retries a dead connection
+        // anyway, so check only connections idle for 30 s (a JVM-wide setting; HikariCP has no other).
+        if (System.getProperty("com.zaxxer.hikari.aliveBypassWindowMs") == null) {
+            System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "30000");
+        }
         HikariConfig config = new HikariConfig();
         // A DataSource, not a URL and properties: HikariCP's DEBUG dump then shows no secret.
         config.setDataSource(driver);
-        config.setMaximumPoolSize(Integer.getInteger("workshop.poolSize", 40));
-        config.setMinimumIdle(1);
+        // Fixed size, as HikariCP advises: no connections opened or closed under load. Ten: the
+        // benchmarks' 8 threads, plus their own bookkeeping (CockroachDB's guidance is about 4
+        // connections per vCPU for all clients together; this is one client).
+        int poolSize = Integer.getInteger("workshop.poolSize", 10);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(poolSize);
         config.setPoolName("workshop");
         config.setConnectionTimeout(timeouts.poolWait().toMillis());
         config.setValidationTimeout(timeouts.validation().toMillis());
@@ -169,7 +188,7 @@ public final class Database implements AutoCloseable {
         // SERIALIZABLE and a statement timeout on every connection, whatever the server's defaults:
         // once per connection, so no transaction pays a round trip for it (see SessionDefaults).
         config.setTransactionIsolation("TRANSACTION_SERIALIZABLE"); // what the pool restores if code changes it
-        config.setConnectionInitSql(SessionDefaults.connectionInitSql(SessionDefaults.statementTimeout()));
+        config.setConnectionInitSql(SessionDefaults.connectionInitSql(statementTimeout));
         config.setIsolateInternalQueries(true); // commits the init SQL instead of leaving its transaction open
         return config;
     }

@@ -17,6 +17,9 @@ import java.util.Properties;
  *       goodbye. A statement that runs longer than G/3 needs a larger WORKSHOP_GIVE_UP_SECONDS.
  *   <li>connectTimeout, a TCP connect per host: G/4, at most 10 s, so a multi-host URL can move on.
  *   <li>loginTimeout, connect, TLS and login together: G for the first connection, G/4 for the pool's.
+ *   <li>statement_timeout, set on each pooled connection: G/4, below the socket timeout, so a
+ *       statement stuck behind a lock ends with the server's SQLSTATE 57014 before the client
+ *       gives up on the socket.
  * </ul>
  * A timeout the URL sets itself wins.
  */
@@ -46,6 +49,10 @@ record Timeouts(Duration giveUp) {
     }
 
     /** How long a caller waits for a pooled connection (HikariCP's minimum is 250 ms). */
+    Duration statementTimeout() {
+        return max(giveUp.dividedBy(4), Duration.ofSeconds(1));
+    }
+
     Duration poolWait() {
         return max(giveUp.dividedBy(4), Duration.ofMillis(250));
     }

@@ -10,21 +10,21 @@ import java.time.Duration;
  * <p>The statement timeout is the other half of the deadline story: {@link
  * RetryExecutor.Builder#deadline} stops new attempts and waits, but never cuts one short; the
  * timeout ends a statement that waits (for a lock, say) longer than it, with SQLSTATE 57014, which
- * the executor does not retry. Default {@value #DEFAULT_TIMEOUT_SECONDS} s; set the system property
- * {@code workshop.statementTimeoutSeconds} (0 turns it off).
+ * the executor does not retry. The default comes from the caller (the workspace derives it from
+ * its give-up time, below the socket timeout, so the server ends a long wait cleanly before the
+ * client gives up on the socket); the system property {@code workshop.statementTimeoutSeconds}
+ * overrides it (0 turns it off).
  */
 public final class SessionDefaults {
-
-    public static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
     private SessionDefaults() {
     }
 
-    /** The statement timeout in effect: the system property, or the default. */
-    public static Duration statementTimeout() {
+    /** The statement timeout in effect: the system property, or {@code fallback}. */
+    public static Duration statementTimeout(Duration fallback) {
         String value = System.getProperty("workshop.statementTimeoutSeconds");
         if (value == null || value.isBlank()) {
-            return Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
+            return fallback;
         }
         try {
             long seconds = Long.parseLong(value.strip());
@@ -40,10 +40,13 @@ public final class SessionDefaults {
 
     /**
      * The SQL a pool runs on each new connection (HikariCP's connectionInitSql), valid on
-     * CockroachDB and PostgreSQL. Both are session settings; statement_timeout 0 means none.
+     * CockroachDB and PostgreSQL. Both are session settings; statement_timeout 0 means none. A
+     * null {@code statementTimeout} leaves the session's own (say, one the connection URL set).
      */
     public static String connectionInitSql(Duration statementTimeout) {
-        return "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + Isolation.SERIALIZABLE.sqlName()
-                + "; SET statement_timeout = '" + statementTimeout.toMillis() + "ms'";
+        String isolation = "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL "
+                + Isolation.SERIALIZABLE.sqlName();
+        return statementTimeout == null ? isolation
+                : isolation + "; SET statement_timeout = '" + statementTimeout.toMillis() + "ms'";
     }
 }

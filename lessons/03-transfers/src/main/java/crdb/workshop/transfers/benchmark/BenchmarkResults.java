@@ -58,18 +58,36 @@ public final class BenchmarkResults {
      * other, so each ratio compares them at the same moment of the machine's day.
      */
     public double ratioToBaseline(Contender contender, double hotFraction) {
-        return median(pairedRatios(contender, hotFraction));
+        return ratio(contender, baselineOf(contender), hotFraction);
+    }
+
+    /** As {@link #ratioToBaseline}, against any other contender that ran in the same repeats. */
+    public double ratio(Contender contender, Contender baseline, double hotFraction) {
+        return median(pairedRatios(contender, baseline, hotFraction));
     }
 
     /** The lowest and the highest of the repeats' ratios: how much a single run can be trusted. */
     public double[] ratioRange(Contender contender, double hotFraction) {
-        double[] ratios = pairedRatios(contender, hotFraction);
-        return new double[] {Arrays.stream(ratios).min().orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN)};
+        return ratioRange(contender, baselineOf(contender), hotFraction);
     }
 
-    private double[] pairedRatios(Contender contender, double hotFraction) {
+    public double[] ratioRange(Contender contender, Contender baseline, double hotFraction) {
+        return minMax(pairedRatios(contender, baseline, hotFraction));
+    }
+
+    /** The lowest and the highest rate of the repeats. */
+    public double[] rateRange(Contender contender, double hotFraction) {
+        return minMax(runs(contender, hotFraction).stream().mapToDouble(LoadResult::transfersPerSecond).toArray());
+    }
+
+    private static double[] minMax(double[] values) {
+        return new double[] {Arrays.stream(values).min().orElse(Double.NaN),
+                Arrays.stream(values).max().orElse(Double.NaN)};
+    }
+
+    private double[] pairedRatios(Contender contender, Contender other, double hotFraction) {
         List<LoadResult> mine = runs(contender, hotFraction);
-        List<LoadResult> baseline = runs(baselineOf(contender), hotFraction);
+        List<LoadResult> baseline = runs(other, hotFraction);
         double[] ratios = new double[Math.min(mine.size(), baseline.size())];
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = mine.get(i).transfersPerSecond() / baseline.get(i).transfersPerSecond();
@@ -81,6 +99,20 @@ public final class BenchmarkResults {
         List<LoadResult> all = runs(contender, hotFraction);
         long committed = all.stream().mapToLong(LoadResult::committed).sum();
         return committed == 0 ? Double.NaN : (double) all.stream().mapToLong(LoadResult::retries).sum() / committed;
+    }
+
+    /** Retries by the server's message, summed over the runs. */
+    public Map<String, Long> retryReasons(Contender contender, double hotFraction) {
+        Map<String, Long> sum = new TreeMap<>();
+        runs(contender, hotFraction).forEach(r -> r.retriesByReason().forEach((k, n) -> sum.merge(k, n, Long::sum)));
+        return sum;
+    }
+
+    /** Committed transfers by the number of attempts they took, summed over the runs. */
+    public Map<Integer, Long> attempts(Contender contender, double hotFraction) {
+        Map<Integer, Long> sum = new TreeMap<>();
+        runs(contender, hotFraction).forEach(r -> r.attempts().forEach((k, n) -> sum.merge(k, n, Long::sum)));
+        return sum;
     }
 
     public long committed(Contender contender, double hotFraction) {
@@ -125,8 +157,12 @@ public final class BenchmarkResults {
     }
 
     public Contender named(String strategy, boolean jdbc) {
-        return contenders.stream().filter(c -> c.jdbc() == jdbc && c.strategy().equals(strategy)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no contender " + strategy));
+        return named(strategy, jdbc ? Contender.Kind.JDBC : Contender.Kind.MYBATIS).orElseThrow(
+                () -> new IllegalArgumentException("no contender " + strategy));
+    }
+
+    public java.util.Optional<Contender> named(String strategy, Contender.Kind kind) {
+        return contenders.stream().filter(c -> c.kind() == kind && c.strategy().equals(strategy)).findFirst();
     }
 
     private static double median(double[] values) {

@@ -13,10 +13,19 @@ import java.util.List;
  * What the transfer benchmark measures, from system properties (Maven passes {@code -Dbench.*}
  * through): bench.threads, bench.transfers (per thread), bench.accounts, bench.hot (the hot shares
  * to measure, comma-separated, 0 to 1), bench.repeats, bench.seconds (time limit of one run),
- * bench.seed, bench.chart.
+ * bench.seed, bench.maxAttempts, bench.initialBackoffMs, bench.maxBackoffMs (the retry policy, for
+ * MyBatis and JDBC alike; pgbench gets the same attempts), bench.chart, bench.updateDocs, bench.reasons (print the retries by the server's
+ * message, for reading a run).
+ *
+ * <p>Everything the benchmark writes goes under the module's target/ folder (pgbench's scripts
+ * and logs in {@code workDir}); the chart too, unless {@code -Dbench.chart=FILE} names another
+ * file or {@code -Dbench.updateDocs=true} asks for the pages' chart to be replaced.
  */
 public record BenchmarkSettings(LoadShape shape, List<Double> hotFractions, int repeats, Duration timeLimit,
-        long seed, RetrySettings retry, Path chart) {
+        long seed, RetrySettings retry, Path chart, Path workDir, boolean showReasons) {
+
+    /** The chart the walkthrough page shows. */
+    public static final String DOCS_CHART = "docs/images/03-transfer-benchmark.png";
 
     private static final String EXAMPLE = "Example: -Dbench.threads=8 -Dbench.transfers=250 -Dbench.accounts=100"
             + " -Dbench.hot=0,0.5,1 -Dbench.repeats=5 -Dbench.seconds=20";
@@ -37,11 +46,19 @@ public record BenchmarkSettings(LoadShape shape, List<Double> hotFractions, int 
         int seconds = positive("bench.seconds", "20");
         long seed = seed(System.getProperty("bench.seed", "42"));
         String chart = System.getProperty("bench.chart");
+        boolean updateDocs = Boolean.parseBoolean(System.getProperty("bench.updateDocs", "false"));
+        Path workDir = workspaceRoot().resolve("lessons/03-transfers/target/benchmark");
         // Opening balances far above the largest transfer: few transfers are refused for lack of funds.
         LoadShape shape = new LoadShape(threads, transfers, accounts, hot.get(0), 10_000, 100);
         return new BenchmarkSettings(shape, List.copyOf(hot), repeats, Duration.ofSeconds(seconds), seed,
-                RetrySettings.DEFAULTS,
-                chart != null ? Path.of(chart) : workspaceRoot().resolve("docs/images/03-transfer-benchmark.png"));
+                new RetrySettings(positive("bench.maxAttempts", String.valueOf(RetrySettings.DEFAULTS.maxAttempts())),
+                        Duration.ofMillis(positive("bench.initialBackoffMs",
+                                String.valueOf(RetrySettings.DEFAULTS.initialBackoff().toMillis()))),
+                        Duration.ofMillis(positive("bench.maxBackoffMs",
+                                String.valueOf(RetrySettings.DEFAULTS.maxBackoff().toMillis())))),
+                chart != null ? Path.of(chart)
+                        : updateDocs ? workspaceRoot().resolve(DOCS_CHART) : workDir.resolve("03-transfer-benchmark.png"),
+                workDir, Boolean.parseBoolean(System.getProperty("bench.reasons", "false")));
     }
 
     private static int positive(String property, String fallback) {

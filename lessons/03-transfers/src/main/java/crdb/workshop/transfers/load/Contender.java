@@ -14,28 +14,50 @@ import java.util.function.Function;
 
 /**
  * One way of making transfers, as the load runner sees it: a strategy, through MyBatis or plain
- * JDBC, and how to build its client around a listener that counts retries.
+ * JDBC, and how to build its client around a listener that counts retries. (A pgbench contender
+ * has no client here: the benchmark runs pgbench itself.)
  */
-public record Contender(String strategy, boolean jdbc, Function<RetryListener, TransferClient> client) {
+public record Contender(String strategy, Kind kind, Function<RetryListener, TransferClient> client) {
+
+    /** Who sends the strategy's SQL. */
+    public enum Kind {
+        MYBATIS("MyBatis"), JDBC("JDBC"), PGBENCH("pgbench");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
 
     public static final String READ_MODIFY_WRITE = "read-modify-write";
     public static final String SELECT_FOR_UPDATE = "SELECT FOR UPDATE";
     public static final String SINGLE_STATEMENT = "single statement";
 
     public String name() {
-        return strategy + (jdbc ? " (JDBC)" : " (MyBatis)");
+        return strategy + " (" + kind.label + ")";
+    }
+
+    /** The hand-written JDBC baseline of its strategy. */
+    public boolean jdbc() {
+        return kind == Kind.JDBC;
+    }
+
+    /** The same strategy's SQL sent by pgbench (C and libpq); run by the benchmark, not the load runner. */
+    public static Contender pgbench(String strategy) {
+        return new Contender(strategy, Kind.PGBENCH, null);
     }
 
     /** TransferService with {@code transferStrategy}, run by a RetryExecutor with {@code retry}. */
     public static Contender myBatis(String strategy, TransferStrategy transferStrategy, Database database,
             RetrySettings retry) {
-        return new Contender(strategy, false, listener ->
+        return new Contender(strategy, Kind.MYBATIS, listener ->
                 new TransferService(retry.executor(database.sessionFactory(), listener), transferStrategy)::transfer);
     }
 
     /** The hand-written JDBC baseline of the same strategy, with the same retry settings. */
     public static Contender jdbc(String strategy, JdbcStrategy jdbcStrategy, Database database, RetrySettings retry) {
-        return new Contender(strategy, true, listener -> new JdbcTransferService(
+        return new Contender(strategy, Kind.JDBC, listener -> new JdbcTransferService(
                 retry.jdbcLoop(database.dataSource(), listener), jdbcStrategy, !database.isCockroachDb())::transfer);
     }
 

@@ -10,10 +10,13 @@ import java.util.Map;
  * @param refused        refusals by reason (insufficient funds...): correct answers, not errors
  * @param errors         transfers that failed otherwise, by kind (retries exhausted...)
  * @param notRun         transfers not started because the run's time limit had passed
+ * @param retriesByReason retries by the server's message (for reading a run only)
+ * @param attempts       how many attempts the committed transfers took: attempts to number of transfers
  * @param latenciesNanos each committed transfer's time, retries and waits included, sorted
  */
 public record LoadResult(Contender contender, LoadShape shape, long committed, Map<String, Long> refused,
-        Map<String, Long> errors, long notRun, long retries, Map<String, Long> retriesByState, long elapsedNanos,
+        Map<String, Long> errors, long notRun, long retries, Map<String, Long> retriesByState, Map<String, Long> retriesByReason, Map<Integer, Long> attempts,
+        long elapsedNanos,
         long[] latenciesNanos, Invariants invariants) {
 
     public double transfersPerSecond() {

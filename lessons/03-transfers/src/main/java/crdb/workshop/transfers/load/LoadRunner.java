@@ -43,7 +43,24 @@ public final class LoadRunner {
         database.runScript("crdb/workshop/transfers/schema.sql");
     }
 
+    /** Called as the threads start and once they have all finished, before anything is checked. */
+    public interface Observer {
+        Observer NONE = new Observer() {
+        };
+
+        default void started() {
+        }
+
+        default void finished() {
+        }
+    }
+
     public LoadResult run(Contender contender, Workload workload, Duration timeLimit) throws InterruptedException {
+        return run(contender, workload, timeLimit, Observer.NONE);
+    }
+
+    public LoadResult run(Contender contender, Workload workload, Duration timeLimit, Observer observer)
+            throws InterruptedException {
         reset(workload);
         RetryCounter retries = new RetryCounter();
         TransferClient client = contender.client().apply(retries);
@@ -58,12 +75,14 @@ public final class LoadRunner {
                     return ThreadRun.of(client, planned, deadline);
                 }));
             }
+            observer.started();
             long begin = System.nanoTime();
             start.countDown();
             List<ThreadRun> done = new ArrayList<>();
             for (Future<ThreadRun> run : runs) {
                 done.add(run.get());
             }
+            observer.finished();
             long elapsed = done.stream().mapToLong(ThreadRun::finishedAt).max().orElse(begin) - begin;
             return result(contender, workload, done, retries, elapsed);
         } catch (ExecutionException e) {
@@ -112,7 +131,7 @@ public final class LoadRunner {
         Arrays.sort(latencies);
         Invariants invariants = Invariants.check(database.sessionFactory(), workload, committed);
         return new LoadResult(contender, workload.shape(), committed.size(), refused, errors, notRun,
-                retries.total(), retries.byState(), elapsed, latencies, invariants);
+                retries.total(), retries.byState(), retries.byReason(), retries.attempts(), elapsed, latencies, invariants);
     }
 
     /** One thread's share of a run. Only its own thread touches it until the run is over. */

@@ -17,7 +17,7 @@ public record Workload(LoadShape shape, List<UUID> accounts, List<List<PlannedTr
         Random random = new Random(seed);
         List<UUID> accounts = new ArrayList<>();
         for (int i = 0; i < shape.accounts(); i++) {
-            accounts.add(randomUuid(random));
+            accounts.add(accountId(i));
         }
         List<List<PlannedTransfer>> perThread = new ArrayList<>();
         for (int t = 0; t < shape.threads(); t++) {
@@ -40,6 +40,18 @@ public record Workload(LoadShape shape, List<UUID> accounts, List<List<PlannedTr
         }
         return new Workload(shape, List.copyOf(accounts), List.copyOf(perThread));
     }
+
+    /**
+     * Account {@code i}'s id: {@code 00000000-0000-4000-8000-1000000000NN}, the number
+     * 100000000000 + i written in the last group. pgbench, which has numbers but no strings, builds
+     * the same id from the number, so it works on the same accounts; and ids sort as their numbers.
+     */
+    public static UUID accountId(int i) {
+        return UUID.fromString("00000000-0000-4000-8000-" + (FIRST_ACCOUNT_NUMBER + i));
+    }
+
+    /** The number in account 0's id; see {@link #accountId}. */
+    public static final long FIRST_ACCOUNT_NUMBER = 100_000_000_000L;
 
     /** A version-4 UUID from the seeded generator, so that the same seed plans the same load. */
     private static UUID randomUuid(Random random) {

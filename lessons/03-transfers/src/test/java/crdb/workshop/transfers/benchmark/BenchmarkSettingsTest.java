@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BenchmarkSettingsTest {
 
     private static final List<String> PROPERTIES = List.of("bench.threads", "bench.transfers", "bench.accounts",
-            "bench.hot", "bench.repeats", "bench.seconds", "bench.seed", "bench.chart");
+            "bench.hot", "bench.repeats", "bench.seconds", "bench.seed", "bench.chart", "bench.updateDocs", "bench.maxAttempts");
 
     @AfterEach
     void clearProperties() {
@@ -21,12 +21,23 @@ class BenchmarkSettingsTest {
     }
 
     @Test
-    void theDefaultsMeasureEightThreadsAtThreeHotShares() {
+    void theDefaultsMeasureEightThreadsAtThreeHotSharesAndWriteUnderTarget() {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
 
         assertThat(settings.shape().threads()).isEqualTo(8);
         assertThat(settings.hotFractions()).containsExactly(0.0, 0.5, 1.0);
-        assertThat(settings.chart()).endsWithRaw(Path.of("docs", "images", "03-transfer-benchmark.png"));
+        assertThat(settings.retry()).isEqualTo(crdb.workshop.transfers.load.RetrySettings.DEFAULTS);
+        assertThat(settings.chart()).endsWithRaw(Path.of("lessons", "03-transfers", "target", "benchmark",
+                "03-transfer-benchmark.png"));
+        assertThat(settings.workDir()).endsWithRaw(Path.of("lessons", "03-transfers", "target", "benchmark"));
+    }
+
+    @Test
+    void onlyAnExplicitOptionReplacesThePagesChart() {
+        System.setProperty("bench.updateDocs", "true");
+
+        assertThat(BenchmarkSettings.fromSystemProperties().chart())
+                .endsWithRaw(Path.of("docs", "images", "03-transfer-benchmark.png"));
     }
 
     @Test

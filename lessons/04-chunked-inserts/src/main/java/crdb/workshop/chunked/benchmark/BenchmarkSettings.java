@@ -8,9 +8,15 @@ import java.util.List;
 
 /**
  * What to measure, from system properties (Maven passes {@code -Dbench.rows=...} through):
- * bench.rows, bench.chunkSizes, bench.repeats, bench.chart.
+ * bench.rows, bench.chunkSizes, bench.repeats, bench.chart, bench.updateDocs.
+ *
+ * <p>The chart goes to the module's target/ folder, unless {@code -Dbench.chart=FILE} names
+ * another file or {@code -Dbench.updateDocs=true} asks for the page's chart to be replaced.
  */
 public record BenchmarkSettings(int rows, List<Integer> chunkSizes, int repeats, Path chart) {
+
+    /** The chart the walkthrough page shows. */
+    public static final String DOCS_CHART = "docs/images/04-insert-benchmark.png";
 
     public static BenchmarkSettings fromSystemProperties() {
         int rows = positive("bench.rows", System.getProperty("bench.rows", "20000"));
@@ -18,10 +24,13 @@ public record BenchmarkSettings(int rows, List<Integer> chunkSizes, int repeats,
         for (String size : System.getProperty("bench.chunkSizes", "10,100,1000,10000").split(",")) {
             sizes.add(positive("bench.chunkSizes", size.strip()));
         }
-        int repeats = positive("bench.repeats", System.getProperty("bench.repeats", "3"));
+        int repeats = positive("bench.repeats", System.getProperty("bench.repeats", "5"));
         String chart = System.getProperty("bench.chart");
-        return new BenchmarkSettings(rows, List.copyOf(sizes), repeats,
-                chart != null ? Path.of(chart) : workspaceRoot().resolve("docs/images/04-insert-benchmark.png"));
+        boolean updateDocs = Boolean.parseBoolean(System.getProperty("bench.updateDocs", "false"));
+        Path root = workspaceRoot();
+        return new BenchmarkSettings(rows, List.copyOf(sizes), repeats, chart != null ? Path.of(chart)
+                : updateDocs ? root.resolve(DOCS_CHART)
+                : root.resolve("lessons/04-chunked-inserts/target/benchmark/04-insert-benchmark.png"));
     }
 
     private static int positive(String property, String value) {
@@ -34,7 +43,7 @@ public record BenchmarkSettings(int rows, List<Integer> chunkSizes, int repeats,
             // reported below
         }
         throw new WorkshopException("-D" + property + "=" + value + " is not a positive whole number. Example:"
-                + " -Dbench.rows=20000 -Dbench.chunkSizes=10,100,1000,10000 -Dbench.repeats=3");
+                + " -Dbench.rows=20000 -Dbench.chunkSizes=10,100,1000,10000 -Dbench.repeats=5");
     }
 
     /** The folder holding mvnw and lessons/: Maven may start us there or in the module. */

@@ -35,6 +35,48 @@ public final class Measurements {
         return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 
+    /** The lowest and the highest rate of the runs: the spread a single run can have. */
+    public double[] rateRange(InsertMethod method, int chunkSize) {
+        List<Double> values = runs.getOrDefault(key(method, chunkSize), List.of());
+        return new double[] {values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)};
+    }
+
+    /**
+     * {@code method} against {@code baseline}: the median, over the repeats, of the ratio of their
+     * rates in the same repeat (they ran back to back, so each ratio compares them at the same
+     * moment of a noisy machine).
+     */
+    public double ratio(InsertMethod method, InsertMethod baseline, int chunkSize) {
+        List<Double> ratios = pairedRatios(method, baseline, chunkSize);
+        Collections.sort(ratios);
+        int n = ratios.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+    }
+
+    /** The lowest and the highest of the repeats' ratios. */
+    public double[] ratioRange(InsertMethod method, InsertMethod baseline, int chunkSize) {
+        List<Double> ratios = pairedRatios(method, baseline, chunkSize);
+        return new double[] {ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)};
+    }
+
+    private List<Double> pairedRatios(InsertMethod method, InsertMethod baseline, int chunkSize) {
+        List<Double> mine = runs.getOrDefault(key(method, chunkSize), List.of());
+        List<Double> theirs = runs.getOrDefault(key(baseline, chunkSize), List.of());
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+            ratios.add(mine.get(i) / theirs.get(i));
+        }
+        return ratios;
+    }
+
+    /** Of the raw-JDBC methods that send INSERT statements (not COPY), the fastest at {@code chunkSize}. */
+    public InsertMethod fastestJdbcInsert(int chunkSize) {
+        return methods.stream().filter(m -> m.rawJdbc() && m.strategy() != InsertMethod.Strategy.COPY)
+                .max((a, b) -> Double.compare(rate(a, chunkSize), rate(b, chunkSize))).orElseThrow();
+    }
+
     /** The chunk size at which {@code method} was fastest. */
     public int bestChunkSize(InsertMethod method) {
         int best = chunkSizes.get(0);

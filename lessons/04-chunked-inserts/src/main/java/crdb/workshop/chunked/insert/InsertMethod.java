@@ -18,6 +18,7 @@ public record InsertMethod(String name, boolean rawJdbc, Strategy strategy, Load
         ONE_INSERT_PER_ROW("one INSERT per row"),
         REWRITTEN_BATCH("batch, reWriteBatchedInserts"),
         MULTI_ROW_INSERT("multi-row INSERT"),
+        ARRAY_INSERT("INSERT of arrays (unnest)"),
         COPY("COPY FROM STDIN");
 
         private final String description;

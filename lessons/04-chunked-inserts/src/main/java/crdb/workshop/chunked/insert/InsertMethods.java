@@ -23,6 +23,12 @@ public final class InsertMethods {
      */
     public static final String RECOMMENDED = "MyBatis BATCH, reWriteBatchedInserts";
 
+    /** The MyBatis multi-row path the lesson teaches: one INSERT of four arrays per chunk. */
+    public static final String MULTI_ROW_PATH = "MyBatis INSERT of arrays (unnest)";
+
+    /** The multi-row path the lesson does not teach, measured to show why. */
+    public static final String FOREACH = "MyBatis <foreach> multi-row INSERT";
+
     private InsertMethods() {
     }
 
@@ -36,13 +42,16 @@ public final class InsertMethods {
                 jdbc("JDBC one INSERT per row", Strategy.ONE_INSERT_PER_ROW, database, JdbcInserts::insertEach),
                 jdbc("JDBC batch, reWriteBatchedInserts", Strategy.REWRITTEN_BATCH, rewriting, JdbcInserts::batch),
                 jdbc("JDBC multi-row INSERT", Strategy.MULTI_ROW_INSERT, database, JdbcInserts::multiRow),
+                jdbc("JDBC INSERT of arrays (unnest)", Strategy.ARRAY_INSERT, database, JdbcInserts::arrays),
                 jdbc("JDBC COPY", Strategy.COPY, database, JdbcInserts::copy),
                 myBatis("MyBatis one INSERT per row", Strategy.ONE_INSERT_PER_ROW, database, ExecutorType.SIMPLE,
                         PointWrites::insertEach),
                 myBatis(RECOMMENDED, Strategy.REWRITTEN_BATCH, rewriting, ExecutorType.BATCH,
                         PointWrites::insertEach),
-                myBatis("MyBatis <foreach> multi-row INSERT", Strategy.MULTI_ROW_INSERT, database,
+                myBatis(FOREACH, Strategy.MULTI_ROW_INSERT, database,
                         ExecutorType.SIMPLE, PointWrites::multiRowInsert),
+                myBatis(MULTI_ROW_PATH, Strategy.ARRAY_INSERT, database, ExecutorType.SIMPLE,
+                        PointWrites::arrayInsert),
                 myBatis("MyBatis COPY", Strategy.COPY, database, ExecutorType.SIMPLE, PointWrites::copy));
     }
 

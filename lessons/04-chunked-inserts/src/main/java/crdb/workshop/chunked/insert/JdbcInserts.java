@@ -1,6 +1,7 @@
 package crdb.workshop.chunked.insert;
 
 import crdb.workshop.chunked.mapper.Point;
+import crdb.workshop.chunked.mapper.PointColumns;
 import crdb.workshop.common.chunk.BindParameterLimit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,10 @@ public final class JdbcInserts {
 
     static final String INSERT_ONE =
             "INSERT INTO points (id, x, y, z) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+
+    static final String INSERT_ARRAYS = "INSERT INTO points (id, x, y, z)"
+            + " SELECT * FROM unnest(CAST(? AS UUID[]), CAST(? AS FLOAT8[]), CAST(? AS FLOAT8[]), CAST(? AS FLOAT8[]))"
+            + " ON CONFLICT (id) DO NOTHING";
 
     private JdbcInserts() {
     }
@@ -57,6 +62,20 @@ public final class JdbcInserts {
                 }
             }
         });
+    }
+
+    /** One INSERT per chunk with the columns as four arrays, as PointMapper.insertColumns. */
+    public static void arrays(Connection connection, List<Point> points, int chunkSize) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ARRAYS)) {
+            eachChunk(connection, points, chunkSize, chunk -> {
+                PointColumns columns = PointColumns.of(chunk);
+                insert.setObject(1, columns.ids());
+                insert.setObject(2, columns.xs());
+                insert.setObject(3, columns.ys());
+                insert.setObject(4, columns.zs());
+                insert.executeUpdate();
+            });
+        }
     }
 
     /** COPY ... FROM STDIN per chunk. */

@@ -1,6 +1,7 @@
 package crdb.workshop.chunked.insert;
 
 import crdb.workshop.chunked.mapper.Point;
+import crdb.workshop.chunked.mapper.PointColumns;
 import crdb.workshop.chunked.mapper.PointMapper;
 import crdb.workshop.common.chunk.BindParameterLimit;
 import java.sql.SQLException;
@@ -17,8 +18,19 @@ public final class PointWrites {
     private PointWrites() {
     }
 
+    // tag::array-insert[]
+    /** One INSERT per chunk, the chunk's columns as four arrays: MyBatis's fast multi-row path. */
+    public static void arrayInsert(SqlSession session, List<Point> chunk) {
+        session.getMapper(PointMapper.class).insertColumns(PointColumns.of(chunk));
+    }
+    // end::array-insert[]
+
     // tag::multi-row-insert[]
-    /** One multi-row INSERT per chunk, split only where pgjdbc's 65,535-parameter limit demands. */
+    /**
+     * One multi-row INSERT per chunk, split only where pgjdbc's 65,535-parameter limit demands.
+     * Simple, and slow through MyBatis: {@code <foreach>} rebuilds and re-parses the SQL, four
+     * placeholders per row, on every call (docs/04-chunked-inserts.md has the profile).
+     */
     public static void multiRowInsert(SqlSession session, List<Point> chunk) {
         PointMapper points = session.getMapper(PointMapper.class);
         for (List<Point> statement : BindParameterLimit.slices(chunk, Point.COLUMNS)) {
