@@ -6,6 +6,7 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.testing.Exercise;
 import crdb.workshop.common.testing.Exercises;
+import crdb.workshop.common.testing.Todo;
 import crdb.workshop.connect.exercise.ConnectionFacts;
 import crdb.workshop.connect.exercise.ConnectionFactsExercise;
 import crdb.workshop.connect.solution.ConnectionFactsSolution;
@@ -32,6 +33,7 @@ class ConnectionFactsTest {
     private final ConnectionFacts facts = Exercises.pick(ConnectionFactsSolution::new, ConnectionFactsExercise::new);
 
     @Test
+    @Todo(1)
     void currentDatabaseNamesTheDatabaseTheConnectionUses(Database database) throws SQLException {
         // Each test class gets a database of its own, with a generated name.
         String url = database.settings().jdbcUrl();
@@ -41,6 +43,7 @@ class ConnectionFactsTest {
     }
 
     @Test
+    @Todo(2)
     void countTablesCountsEveryTableInThePublicSchema(Database database) throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
             int before = facts.countTables(connection);
@@ -55,6 +58,7 @@ class ConnectionFactsTest {
     }
 
     @Test
+    @Todo(3)
     void transactionIsolationIsSerializable(Database database) throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
             assertThat(facts.transactionIsolation(connection)).isEqualTo("serializable");
@@ -62,6 +66,7 @@ class ConnectionFactsTest {
     }
 
     @Test
+    @Todo(3)
     void transactionIsolationFollowsTheSession(Database database) throws SQLException {
         // A connection of its own, outside the pool, so the changed default dies with it. (CockroachDB
         // allows READ COMMITTED unless sql.txn.read_committed_isolation.enabled was turned off.)

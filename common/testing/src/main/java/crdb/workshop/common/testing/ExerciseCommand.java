@@ -1,0 +1,104 @@
+package crdb.workshop.common.testing;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.launcher.TagFilter.includeTags;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/**
+ * The lesson's exercise command: runs only the lesson's exercise tests, against the learner's
+ * code, and prints each failure in a few lines (the TODO, the file:line, what was expected) and
+ * then the table of TODOs ({@link ExerciseTable}). The parent pom runs it as
+ * {@code exec:java@exercises} with the lesson's test classpath:
+ * <pre>./mvnw -q -pl lessons/01-connect -am test-compile exec:java@exercises</pre>
+ * With {@code -Dinstructor} it prints only the tables and never fails, so one run over the whole
+ * checkout shows every lesson: {@code ./mvnw -q test-compile exec:java@exercises -Dinstructor}.
+ */
+public final class ExerciseCommand {
+
+    private ExerciseCommand() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("Usage: ExerciseCommand <lesson folder>; the parent pom passes it.");
+        }
+        Path testClasses = Path.of(args[0]).resolve("target/test-classes");
+        boolean instructor = System.getProperty("instructor") != null
+                && !System.getProperty("instructor").equals("false");
+        if (System.getProperty("exercises") == null) {
+            System.setProperty("exercises", "learner");
+        }
+        PrintStream out = System.out;
+        if (!Files.isDirectory(testClasses)) {
+            out.println(Path.of(args[0]).getFileName() + ": no compiled tests; run test-compile before exec:java@exercises.");
+            return;
+        }
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        TestExecutionListener failures = instructor ? new TestExecutionListener() { } : new FailurePrinter(out);
+        LauncherFactory.create().execute(request()
+                .selectors(selectClasspathRoots(Set.of(testClasses)))
+                .filters(includeTags("exercise"))
+                .build(), failures, summary);
+        out.flush();
+        if (!instructor && summary.getSummary().getTotalFailureCount() > 0) {
+            // exec:java runs in Maven's JVM. Exiting here, rather than throwing, keeps Maven's
+            // twenty-line failure banner from burying the table; the exit status still says "failed".
+            System.exit(1);
+        }
+    }
+
+    /** Prints each failed test as it finishes: its name, the TODO-led message, and where in your code it broke. */
+    private static final class FailurePrinter implements TestExecutionListener {
+        private final PrintStream out;
+
+        FailurePrinter(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            if (result.getStatus() != TestExecutionResult.Status.FAILED) {
+                return;
+            }
+            String name = test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                    .map(m -> simpleName(m.getClassName()) + " > " + m.getMethodName() + " " + test.getDisplayName()
+                            .replaceFirst("^" + m.getMethodName() + "\\(.*\\)$", ""))
+                    .orElse(test.getDisplayName());
+            out.println();
+            out.println("FAILED " + name.strip());
+            result.getThrowable().ifPresent(this::explain);
+        }
+
+        private void explain(Throwable failure) {
+            String message = failure instanceof AssertionError
+                    ? String.valueOf(failure.getMessage())
+                    : failure.getClass().getName() + ": " + failure.getMessage();
+            message.lines().forEach(line -> out.println("    " + line));
+            if (!(failure instanceof AssertionError)) {
+                String frames = Arrays.stream(failure.getStackTrace())
+                        .filter(f -> f.getClassName().contains(".exercise."))
+                        .limit(3).map(f -> "      at " + f).collect(Collectors.joining(System.lineSeparator()));
+                if (!frames.isEmpty()) {
+                    out.println(frames);
+                }
+            }
+        }
+
+        private static String simpleName(String className) {
+            return className.substring(className.lastIndexOf('.') + 1);
+        }
+    }
+}
