@@ -12,8 +12,11 @@ import crdb.workshop.connect.exercise.ConnectionFactsExercise;
 import crdb.workshop.connect.solution.ConnectionFactsSolution;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
  *   <li>TODO-02: how many tables the public schema has.
  *   <li>TODO-03 (Optional): the isolation level of the current transaction.
  * </ul>
- * Run against your code: ./mvnw test -pl lessons/01-connect -am -Dexercises=learner
+ * Run against your code: ./mvnw -q -pl lessons/01-connect -am test-compile exec:java@exercises
  */
 @Exercise
 @DatabaseTest
@@ -35,38 +38,55 @@ class ConnectionFactsTest {
     @Test
     @Todo(1)
     void currentDatabaseNamesTheDatabaseTheConnectionUses(Database database) throws SQLException {
-        // Each test class gets a database of its own, with a generated name.
+        // Each test class gets a database of its own, with a generated name: no constant can match it.
         String url = database.settings().jdbcUrl();
+        String expected = url.substring(url.lastIndexOf('/') + 1);
         try (Connection connection = database.dataSource().getConnection()) {
-            assertThat(facts.currentDatabase(connection)).isEqualTo(url.substring(url.lastIndexOf('/') + 1));
+            assertThat(facts.currentDatabase(connection))
+                    .as("currentDatabase(): the server's answer to SELECT current_database(), this test's own database")
+                    .isEqualTo(expected);
         }
     }
 
     @Test
     @Todo(2)
-    void countTablesCountsEveryTableInThePublicSchema(Database database) throws SQLException {
+    void countTablesCountsTheTablesOfThePublicSchemaAndNothingElse(Database database) throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
-            int before = facts.countTables(connection);
-            assertThat(before).isGreaterThanOrEqualTo(1); // dbinit.sql made accounts
             try {
+                execute(connection, "CREATE VIEW exercise_view AS SELECT id FROM accounts");
+                execute(connection, "CREATE SCHEMA exercise_other");
+                execute(connection, "CREATE TABLE exercise_other.elsewhere (id INT8 PRIMARY KEY)");
+
+                assertThat(facts.countTables(connection))
+                        .as("countTables(): the tables of the public schema (%s), not its views, not other"
+                                + " schemas' tables, not the system views", publicTables(connection))
+                        .isEqualTo(publicTables(connection).size());
+
                 execute(connection, "CREATE TABLE exercise_extra (id INT8 PRIMARY KEY)");
-                assertThat(facts.countTables(connection)).isEqualTo(before + 1);
+                assertThat(facts.countTables(connection))
+                        .as("countTables() after CREATE TABLE exercise_extra: one more, so the count must come from the server")
+                        .isEqualTo(publicTables(connection).size());
             } finally {
                 execute(connection, "DROP TABLE IF EXISTS exercise_extra");
+                execute(connection, "DROP VIEW IF EXISTS exercise_view");
+                execute(connection, "DROP TABLE IF EXISTS exercise_other.elsewhere");
+                execute(connection, "DROP SCHEMA IF EXISTS exercise_other");
             }
         }
     }
 
     @Test
-    @Todo(3)
+    @Todo(value = 3, optional = true)
     void transactionIsolationIsSerializable(Database database) throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
-            assertThat(facts.transactionIsolation(connection)).isEqualTo("serializable");
+            assertThat(facts.transactionIsolation(connection))
+                    .as("transactionIsolation() on a fresh connection, spelled as SHOW transaction_isolation spells it")
+                    .isEqualTo("serializable");
         }
     }
 
     @Test
-    @Todo(3)
+    @Todo(value = 3, optional = true)
     void transactionIsolationFollowsTheSession(Database database) throws SQLException {
         // A connection of its own, outside the pool, so the changed default dies with it. (CockroachDB
         // allows READ COMMITTED unless sql.txn.read_committed_isolation.enabled was turned off.)
@@ -74,8 +94,39 @@ class ConnectionFactsTest {
                 database.settings().properties())) {
             connection.setAutoCommit(false);
             execute(connection, "SET default_transaction_isolation = 'read committed'");
-            assertThat(facts.transactionIsolation(connection)).isEqualTo("read committed");
+            assertThat(facts.transactionIsolation(connection))
+                    .as("transactionIsolation() after SET default_transaction_isolation = 'read committed'")
+                    .isEqualTo("read committed");
         }
+    }
+
+    @Test
+    @Todo(value = 3, optional = true)
+    void transactionIsolationIsTheCurrentTransactionsNotTheDefault(Database database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.settings().jdbcUrl(),
+                database.settings().properties())) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            }
+            assertThat(facts.transactionIsolation(connection))
+                    .as("transactionIsolation() inside a transaction begun READ COMMITTED while the default stays"
+                            + " serializable: ask for transaction_isolation, not default_transaction_isolation")
+                    .isEqualTo("read committed");
+            connection.rollback();
+        }
+    }
+
+    /** The oracle: the driver's own list of the public schema's tables (JDBC metadata, type TABLE). */
+    private static List<String> publicTables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        connection.commit();
+        return tables;
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

@@ -70,16 +70,27 @@ public final class ExerciseCommand {
 
         @Override
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            String reason = result.getThrowable().map(Throwable::getMessage).orElse("");
+            if (result.getStatus() == TestExecutionResult.Status.ABORTED && ExerciseExtension.isOptionalNotDone(reason)) {
+                out.println();
+                out.println("Optional, not done yet: " + name(test));
+                out.println("    " + reason.lines().findFirst().orElse(""));
+                return;
+            }
             if (result.getStatus() != TestExecutionResult.Status.FAILED) {
                 return;
             }
-            String name = test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+            out.println();
+            out.println("FAILED " + name(test));
+            result.getThrowable().ifPresent(this::explain);
+        }
+
+        /** {@code ConnectionFactsTest > countTables...}, plus the parameters' name for a parameterized test. */
+        private static String name(TestIdentifier test) {
+            return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
                     .map(m -> simpleName(m.getClassName()) + " > " + m.getMethodName() + " " + test.getDisplayName()
                             .replaceFirst("^" + m.getMethodName() + "\\(.*\\)$", ""))
-                    .orElse(test.getDisplayName());
-            out.println();
-            out.println("FAILED " + name.strip());
-            result.getThrowable().ifPresent(this::explain);
+                    .orElse(test.getDisplayName()).strip();
         }
 
         private void explain(Throwable failure) {

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -62,7 +64,7 @@ public class ExerciseTable implements TestExecutionListener {
         record(test, switch (result.getStatus()) {
             case SUCCESSFUL -> Result.PASSED;
             case FAILED -> Result.FAILED;
-            case ABORTED -> result.getThrowable().map(Throwable::getMessage).filter(m -> m.contains("is optional"))
+            case ABORTED -> result.getThrowable().map(Throwable::getMessage).filter(ExerciseExtension::isOptionalNotDone)
                     .isPresent() ? Result.OPTIONAL_NOT_DONE : Result.SKIPPED;
         });
     }
@@ -87,14 +89,14 @@ public class ExerciseTable implements TestExecutionListener {
             return;
         }
         if (source.get() instanceof MethodSource method) {
-            exerciseClass(method.getJavaClass()).ifPresent(c -> lesson(c).record(todos(c, method), test, result));
+            exerciseClass(method.getJavaClass()).ifPresent(c -> lesson(c).record(todoOf(c, method), test, result));
         } else if (source.get() instanceof ClassSource type && result != Result.PASSED) {
             // The class failed (or was skipped) before its tests ran: every TODO it checks shares that.
             exerciseClass(type.getJavaClass()).ifPresent(c -> {
                 for (Method m : c.getDeclaredMethods()) {
                     Todo todo = m.getAnnotation(Todo.class);
                     if (todo != null) {
-                        lesson(c).record(numbers(todo), test, result);
+                        lesson(c).record(todo, test, result);
                     }
                 }
             });
@@ -115,79 +117,69 @@ public class ExerciseTable implements TestExecutionListener {
         return Optional.empty();
     }
 
-    private static List<Integer> todos(Class<?> testClass, MethodSource source) {
+    private static Todo todoOf(Class<?> testClass, MethodSource source) {
         Todo todo = null;
         try {
             todo = source.getJavaMethod().getAnnotation(Todo.class);
         } catch (RuntimeException e) {
             // a method the engine reports but reflection cannot find: fall back to the class
         }
-        if (todo == null) {
-            todo = testClass.getAnnotation(Todo.class);
-        }
-        return todo == null ? List.of() : numbers(todo);
-    }
-
-    private static List<Integer> numbers(Todo todo) {
-        return IntStream.of(todo.value()).boxed().toList();
+        return todo == null ? testClass.getAnnotation(Todo.class) : todo;
     }
 
     /** One lesson's TODOs and what became of them. */
     private static final class Lesson {
         private final TodoSources sources;
-        private final Map<Integer, Result> byTodo = new LinkedHashMap<>();
+        private final Map<Integer, Result> byTodo = new TreeMap<>();
+        private final Set<Integer> optional = new TreeSet<>();
         private final Map<String, Result> untagged = new LinkedHashMap<>();
 
         Lesson(TodoSources sources) {
             this.sources = sources;
+            for (TodoComment todo : sources.all()) {
+                byTodo.put(todo.number(), Result.NOT_RUN);
+                if (todo.optional()) {
+                    optional.add(todo.number());
+                }
+            }
         }
 
-        void record(List<Integer> todos, TestIdentifier test, Result result) {
-            if (todos.isEmpty()) {
+        void record(Todo todo, TestIdentifier test, Result result) {
+            if (todo == null) {
                 untagged.merge(test.getDisplayName(), result, Result::worse);
+                return;
             }
-            for (int n : todos) {
-                byTodo.merge(n, result, Result::worse);
+            for (int n : todo.value()) {
+                byTodo.merge(n, result, (was, now) -> was == Result.NOT_RUN ? now : was.worse(now));
+                if (todo.optional()) {
+                    optional.add(n);
+                }
             }
         }
 
         boolean requiredPassed() {
-            return rows().stream().noneMatch(r -> r.result == Result.FAILED);
-        }
-
-        private record Row(String todo, String where, Result result, boolean optional) {
-        }
-
-        private List<Row> rows() {
-            List<Row> rows = new ArrayList<>();
-            for (TodoComment todo : sources.all()) {
-                Result result = byTodo.getOrDefault(todo.number(), Result.NOT_RUN);
-                rows.add(new Row(todo.label() + (todo.optional() ? " (Optional)" : ""), todo.where(),
-                        todo.optional() && result == Result.FAILED ? Result.FAILED : result, todo.optional()));
-            }
-            byTodo.forEach((n, result) -> {
-                if (sources.find(n).isEmpty()) {
-                    rows.add(new Row(String.format("TODO-%02d", n), "(no such comment)", result, false));
-                }
-            });
-            untagged.forEach((test, result) -> rows.add(new Row("-", test, result, false)));
-            return rows;
+            return !byTodo.containsValue(Result.FAILED) && !untagged.containsValue(Result.FAILED);
         }
 
         void print(PrintStream out) {
-            List<Row> rows = rows();
-            int todoWidth = Math.max(4, rows.stream().mapToInt(r -> r.todo.length()).max().orElse(0));
-            int whereWidth = Math.max(9, rows.stream().mapToInt(r -> r.where.length()).max().orElse(0));
+            List<String[]> rows = new ArrayList<>();
+            byTodo.forEach((n, result) -> {
+                boolean isOptional = optional.contains(n);
+                String where = sources.find(n).map(TodoComment::where).orElse("(comment removed)");
+                String word = isOptional && result == Result.NOT_RUN ? "optional, no test" : result.word;
+                rows.add(new String[] {String.format("TODO-%02d", n) + (isOptional ? " (Optional)" : ""), where, word});
+            });
+            untagged.forEach((test, result) -> rows.add(new String[] {"-", test, result.word}));
+            int todoWidth = Math.max(4, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0));
+            int whereWidth = Math.max(9, rows.stream().mapToInt(r -> r[1].length()).max().orElse(0));
             String format = "  %-" + todoWidth + "s  %-" + whereWidth + "s  %s%n";
             out.println();
             out.println("Exercises of lesson " + sources.lesson() + ", tested against your code:");
             out.printf(format, "TODO", "file:line", "result");
-            for (Row row : rows) {
-                String word = row.optional && row.result == Result.NOT_RUN ? "optional, no test" : row.result.word;
-                out.printf(format, row.todo, row.where, word);
-            }
-            long required = rows.stream().filter(r -> !r.optional && !r.todo.equals("-")).count();
-            long passed = rows.stream().filter(r -> !r.optional && !r.todo.equals("-") && r.result == Result.PASSED).count();
+            rows.forEach(row -> out.printf(format, (Object[]) row));
+            long required = byTodo.keySet().stream().filter(n -> !optional.contains(n)).count();
+            long passed = byTodo.entrySet().stream()
+                    .filter(e -> !optional.contains(e.getKey()) && e.getValue() == Result.PASSED).count();
             out.println("  Required TODOs passed: " + passed + " of " + required + ".");
         }
     }

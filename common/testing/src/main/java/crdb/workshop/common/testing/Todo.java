@@ -18,4 +18,10 @@ public @interface Todo {
 
     /** The TODO numbers, as in {@code TODO-01}. */
     int[] value();
+
+    /**
+     * Whether the TODO is a stretch goal, as its comment says with {@code (Optional)}. Kept here too,
+     * because a learner who solved the exercise may have deleted the comment.
+     */
+    boolean optional() default false;
 }

@@ -70,12 +70,6 @@ public final class TodoSources {
         return todos.stream().filter(t -> t.number() == number).findFirst();
     }
 
-    /** True when every one of {@code numbers} is marked (Optional) in the source. */
-    public boolean allOptional(List<Integer> numbers) {
-        return !numbers.isEmpty()
-                && numbers.stream().allMatch(n -> find(n).map(TodoComment::optional).orElse(false));
-    }
-
     private static boolean isExerciseSource(Path file) {
         Path parent = file.getParent();
         return file.toString().endsWith(".java") && parent != null && parent.getFileName() != null
