@@ -33,7 +33,11 @@ public final class TodoSources {
 
     /** The TODOs of the module that {@code testClass} belongs to; none if its sources are not found. */
     public static TodoSources of(Class<?> testClass) {
-        Path module = moduleOf(testClass);
+        return in(moduleOf(testClass));
+    }
+
+    /** The TODOs of the Maven module in {@code module}. */
+    static TodoSources in(Path module) {
         Path sources = module.resolve("src/main/java");
         if (!Files.isDirectory(sources)) {
             return new TodoSources(module, List.of());
