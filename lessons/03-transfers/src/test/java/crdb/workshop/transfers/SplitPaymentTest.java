@@ -1,7 +1,7 @@
 package crdb.workshop.transfers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import crdb.workshop.common.WorkshopException;
@@ -130,7 +130,7 @@ class SplitPaymentTest {
     void anUnknownPayeeIsRefusedAndNothingWritten() throws SQLException {
         UUID nobody = UUID.randomUUID();
 
-        assertThatThrownBy(() -> pay(payer, shares(payees.get(0), nobody, payees.get(1))))
+        assertThat(catchThrowable(() -> pay(payer, shares(payees.get(0), nobody, payees.get(1)))))
                 .as("paying an account that does not exist: a WorkshopException with the message in SplitPayment's Javadoc")
                 .isInstanceOf(WorkshopException.class)
                 .hasMessage("No account " + nobody + ": check the id.");
@@ -145,7 +145,7 @@ class SplitPaymentTest {
     void aPayerWhoCannotCoverTheSumIsRefusedAndNothingWritten() {
         UUID poor = bank.open(150); // enough for any one share (50, 60, 70), not for their sum
 
-        assertThatThrownBy(() -> pay(poor, shares(payees.get(2), payees.get(1), payees.get(0))))
+        assertThat(catchThrowable(() -> pay(poor, shares(payees.get(2), payees.get(1), payees.get(0)))))
                 .as("a payer with $150 paying shares of $50, $60 and $70: each share is covered, their sum ($180) is"
                         + " not; a WorkshopException with the message in SplitPayment's Javadoc")
                 .isInstanceOf(WorkshopException.class)

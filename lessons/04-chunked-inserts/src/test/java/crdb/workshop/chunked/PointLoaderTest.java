@@ -1,7 +1,7 @@
 package crdb.workshop.chunked;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import crdb.workshop.chunked.exercise.PointLoader;
 import crdb.workshop.chunked.exercise.PointLoaderExercise;
@@ -76,7 +76,7 @@ class PointLoaderTest {
         List<Point> points = new ArrayList<>(Points.generate("exercise", 25));
         points.set(22, PointsTable.outsideTheCube(points.get(22))); // in the third chunk of ten
 
-        assertThatThrownBy(() -> loader.load(retry, points, 10))
+        assertThat(catchThrowable(() -> loader.load(retry, points, 10)))
                 .as("load(25 points, chunks of 10) where point 22 breaks the CHECK constraint: the error reaches the caller")
                 .isInstanceOf(RuntimeException.class);
         PointsTable.assertHoldsExactly(database, points.subList(0, 20),
@@ -89,7 +89,7 @@ class PointLoaderTest {
     @Todo(1)
     void aChunkSizeBelowOneIsRefusedBeforeAnythingIsWritten(int chunkSize) {
         List<Point> points = Points.generate("exercise", 5);
-        assertThatThrownBy(() -> loader.load(retry, points, chunkSize))
+        assertThat(catchThrowable(() -> loader.load(retry, points, chunkSize)))
                 .as("load(5 points, chunk size %d): an IllegalArgumentException whose message names the chunk size"
                         + " and its value, e.g. \"chunk size must be at least 1, was %d\"", chunkSize, chunkSize)
                 .isInstanceOf(IllegalArgumentException.class)
@@ -114,7 +114,7 @@ class PointLoaderTest {
         List<Point> points = new ArrayList<>(Points.generate("exercise-big", 16_500));
         points.set(16_499, PointsTable.outsideTheCube(points.get(16_499))); // in the chunk's last statement
 
-        assertThatThrownBy(() -> loader.load(retry, points, 16_500))
+        assertThat(catchThrowable(() -> loader.load(retry, points, 16_500)))
                 .as("load(16,500 points, one chunk) whose last point breaks the CHECK constraint").isInstanceOf(RuntimeException.class);
         assertThat(PointsTable.contents(database))
                 .as("rows left by the failed chunk: none, since all its INSERTs belong to one transaction"

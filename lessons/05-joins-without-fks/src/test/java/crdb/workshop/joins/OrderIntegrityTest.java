@@ -1,7 +1,7 @@
 package crdb.workshop.joins;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
@@ -114,7 +114,7 @@ class OrderIntegrityTest {
         Order order = service.placeOrder(ada.id(), "notebook", 2);
         UUID nobody = UUID.randomUUID();
 
-        assertThatThrownBy(() -> integrity.moveOrder(retry, order.id(), nobody))
+        assertThat(catchThrowable(() -> integrity.moveOrder(retry, order.id(), nobody)))
                 .as("moveOrder(to a customer that does not exist): a WorkshopException naming that customer's id")
                 .isInstanceOf(WorkshopException.class).hasMessageContaining(nobody.toString());
         assertThat(tables.order(order.id())).as("the order after the refused move: unchanged").isEqualTo(order);
@@ -128,7 +128,7 @@ class OrderIntegrityTest {
         Order order = service.placeOrder(ada.id(), "notebook", 2);
         UUID noSuchOrder = UUID.randomUUID();
 
-        assertThatThrownBy(() -> integrity.moveOrder(retry, noSuchOrder, ada.id()))
+        assertThat(catchThrowable(() -> integrity.moveOrder(retry, noSuchOrder, ada.id())))
                 .as("moveOrder(an order that does not exist): a WorkshopException naming that order's id, since"
                         + " moveToCustomer changed 0 rows")
                 .isInstanceOf(WorkshopException.class).hasMessageContaining(noSuchOrder.toString());

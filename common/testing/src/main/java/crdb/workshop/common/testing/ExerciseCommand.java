@@ -48,10 +48,16 @@ public final class ExerciseCommand {
         }
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         TestExecutionListener failures = instructor ? new TestExecutionListener() { } : new FailurePrinter(out);
-        LauncherFactory.create().execute(request()
-                .selectors(selectClasspathRoots(Set.of(testClasses)))
-                .filters(includeTags("exercise"))
-                .build(), failures, summary);
+        try {
+            LauncherFactory.create().execute(request()
+                    .selectors(selectClasspathRoots(Set.of(testClasses)))
+                    .filters(includeTags("exercise"))
+                    .build(), failures, summary);
+        } catch (RuntimeException | LinkageError e) {
+            out.println("The exercise tests of " + testClasses.getParent().getParent().getFileName()
+                    + " could not run: " + e + ". Try again after ./mvnw clean.");
+            System.exit(2);
+        }
         out.flush();
         if (!instructor && summary.getSummary().getTotalFailureCount() > 0) {
             // exec:java runs in Maven's JVM. Exiting here, rather than throwing, keeps Maven's
