@@ -2,9 +2,9 @@ package crdb.workshop.common.cli;
 
 /**
  * Notices {@code ./mvnw compile exec:java} run at the root with no {@code -pl}: Maven would run
- * every lesson in turn, mixed with its own output. The parent pom passes the projects picked with
- * {@code -pl} as the system property {@code workshop.selectedProjects} ("[]" when none), and each
- * lesson then stands aside; the first one says how to run a lesson.
+ * every lesson in turn, mixed with its own output. The parent pom tells whether any project was
+ * picked with {@code -pl}: system property {@code workshop.selectedProjects} is "none=true" when
+ * none was. Each lesson then stands aside; the first one says how to run a lesson.
  */
 final class LessonSelection {
 
@@ -16,7 +16,7 @@ final class LessonSelection {
 
     /** True (after printing the hint once per JVM) when Maven was asked to run every lesson at once. */
     static boolean everyLessonAtOnce() {
-        if (!"[]".equals(System.getProperty(PROPERTY))) {
+        if (!"none=true".equals(System.getProperty(PROPERTY))) {
             return false;
         }
         if (System.getProperty(HINT_PRINTED) == null) {

@@ -99,17 +99,19 @@ public final class ExerciseCommand {
                     .orElse(test.getDisplayName()).strip();
         }
 
+        /** The failure's message, then up to three lines of your code from its stack trace, if it came from there. */
         private void explain(Throwable failure) {
             String message = failure instanceof AssertionError
                     ? String.valueOf(failure.getMessage())
                     : failure.getClass().getName() + ": " + failure.getMessage();
-            message.lines().forEach(line -> out.println("    " + line));
-            if (!(failure instanceof AssertionError)) {
-                String frames = Arrays.stream(failure.getStackTrace())
+            message.lines().limit(12).forEach(line -> out.println("    " + line));
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                String frames = Arrays.stream(t.getStackTrace())
                         .filter(f -> f.getClassName().contains(".exercise."))
                         .limit(3).map(f -> "      at " + f).collect(Collectors.joining(System.lineSeparator()));
                 if (!frames.isEmpty()) {
                     out.println(frames);
+                    return;
                 }
             }
         }

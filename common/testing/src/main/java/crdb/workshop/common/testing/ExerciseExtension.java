@@ -62,6 +62,10 @@ public final class ExerciseExtension implements InvocationInterceptor {
             if (failure instanceof AssertionError assertion) {
                 throw named(assertion, mode == ExerciseMode.SOLUTION ? which + ", reference solution" : which);
             }
+            if (mode == ExerciseMode.LEARNER) {
+                // Your code threw: say which TODO's test it broke; the cause keeps the stack trace.
+                throw new AssertionFailedError(which + ": your code threw " + failure, failure);
+            }
             throw failure;
         }
     }
