@@ -80,7 +80,7 @@ public final class ExerciseCommand {
             if (result.getStatus() == TestExecutionResult.Status.ABORTED && ExerciseExtension.isOptionalNotDone(reason)) {
                 out.println();
                 out.println("Optional, not done yet: " + name(test));
-                out.println("    " + reason.lines().findFirst().orElse(""));
+                reason.lines().filter(line -> !line.isBlank()).limit(3).forEach(line -> out.println("    " + line));
                 return;
             }
             if (result.getStatus() != TestExecutionResult.Status.FAILED) {
