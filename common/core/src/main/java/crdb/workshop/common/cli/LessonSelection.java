@@ -9,18 +9,19 @@ package crdb.workshop.common.cli;
 final class LessonSelection {
 
     private static final String PROPERTY = "workshop.selectedProjects";
-    private static final String HINT_PRINTED = "workshop.lessonHintPrinted";
+    private static final String PROJECT = "workshop.project";
 
     private LessonSelection() {
     }
 
-    /** True (after printing the hint once per JVM) when Maven was asked to run every lesson at once. */
+    /** True when Maven was asked to run every lesson at once; lesson 01 then prints how to run one. */
     static boolean everyLessonAtOnce() {
         if (!"none=true".equals(System.getProperty(PROPERTY))) {
             return false;
         }
-        if (System.getProperty(HINT_PRINTED) == null) {
-            System.setProperty(HINT_PRINTED, "true"); // exec:java runs every lesson in Maven's one JVM
+        // exec:java restores system properties after each lesson, so no flag survives from one
+        // lesson to the next: the first lesson in the reactor (always lesson 01) speaks for all.
+        if ("lesson-01-connect".equals(System.getProperty(PROJECT))) {
             System.out.println("Pick one lesson: ./mvnw -q -pl lessons/01-connect -am compile exec:java"
                     + " (the lessons are listed in docs/README.md).");
         }
