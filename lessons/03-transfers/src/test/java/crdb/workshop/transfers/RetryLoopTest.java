@@ -1,7 +1,7 @@
 package crdb.workshop.transfers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.Account;
@@ -10,6 +10,7 @@ import crdb.workshop.common.testing.CommitFaults;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.testing.Exercise;
 import crdb.workshop.common.testing.Exercises;
+import crdb.workshop.common.testing.Todo;
 import crdb.workshop.transfers.exercise.RetryLoop;
 import crdb.workshop.transfers.exercise.RetryLoopExercise;
 import crdb.workshop.transfers.solution.RetryLoopSolution;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  *   <li>Part B, {@link crdb.workshop.transfers.exercise.ErrorClassifierExercise}: TODO-04 to TODO-06
  *       decide which failures to retry; {@link ErrorClassifierTest} checks it.
  * </ul>
- * Run against your code: ./mvnw test -pl lessons/03-transfers -am -Dexercises=learner
+ * Run against your code: ./mvnw -q -pl lessons/03-transfers -am test-compile exec:java@exercises
  *
  * <p>The server makes COMMIT fail on cue here ({@link CommitFaults}), so each test deposits $100
  * and then looks at the balance: that is how a lost or doubled deposit shows.
@@ -95,6 +96,7 @@ class RetryLoopTest {
     }
 
     @Test
+    @Todo(1)
     void aFailedCommitRunsTheWholeWorkAgain() throws SQLException {
         faults.failNextCommits("40001", 1);
 
@@ -102,35 +104,64 @@ class RetryLoopTest {
             loop.run(connection, deposit(100));
         }
 
-        assertThat(balance()).as("balance after depositing $100 into $1000").isEqualTo(1100);
-        assertThat(runs).as("runs of the work").hasValue(2);
-        assertThat(faults.commitAttempts()).isEqualTo(2);
+        assertThat(balance()).as("balance after depositing $100 into $1000, when the first COMMIT fails with"
+                + " 40001: the retry must run the deposit again, or the second COMMIT commits nothing").isEqualTo(1100);
+        assertThat(runs).as("runs of the work: the whole work again on the second attempt").hasValue(2);
+        assertThat(faults.commitAttempts()).as("COMMITs sent: the failed one and the retried one").isEqualTo(2);
     }
 
     @Test
+    @Todo(2)
     void anErrorThatIsNot40001IsThrownAtOnce() throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
-            assertThatThrownBy(() -> loop.run(connection, deposit(-5000))) // the CHECK (balance >= 0) refuses it
-                    .isInstanceOf(SQLException.class)
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23514"));
-        }
+            Throwable thrown = catchThrowable(() -> loop.run(connection, deposit(-5000))); // CHECK (balance >= 0) refuses it
 
-        assertThat(runs).as("runs of a deposit that can never succeed").hasValue(1);
-        assertThat(balance()).isEqualTo(1000);
+            assertThat(thrown).as("what run(...) throws for a deposit the CHECK constraint refuses (SQLSTATE 23514):"
+                    + " that very SQLException, at once").isInstanceOf(SQLException.class);
+            assertThat(((SQLException) thrown).getSQLState()).as("SQLSTATE of the exception run(...) throws")
+                    .isEqualTo("23514");
+            assertThat(runs).as("runs of a deposit that can never succeed: one, since only 40001 is retried")
+                    .hasValue(1);
+            assertThat(usable(connection)).as("whether the connection takes a new statement after run(...) threw:"
+                    + " roll back before you rethrow, or the transaction stays aborted (25P02)").isTrue();
+        }
+        assertThat(balance()).as("balance: nothing deposited").isEqualTo(1000);
     }
 
     @Test
+    @Todo(3)
     void whenTheAttemptsRunOutTheLast40001IsThrown() throws SQLException {
         faults.failNextCommits("40001", 100);
 
         try (Connection connection = database.dataSource().getConnection()) {
-            assertThatThrownBy(() -> loop.run(connection, deposit(100)))
-                    .isInstanceOf(SQLException.class)
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("40001"));
+            Throwable thrown = catchThrowable(() -> loop.run(connection, deposit(100)));
+
+            assertThat(thrown).as("what run(...) throws when every COMMIT fails with 40001: the last 40001,"
+                    + " so the caller knows nothing was done (returning normally hides it)").isInstanceOf(SQLException.class);
+            assertThat(((SQLException) thrown).getSQLState()).as("SQLSTATE of the exception run(...) throws")
+                    .isEqualTo("40001");
+            assertThat(usable(connection)).as("whether the connection takes a new statement after run(...) threw:"
+                    + " roll back before you rethrow").isTrue();
         }
 
-        assertThat(faults.commitAttempts()).isEqualTo(RetryLoop.MAX_ATTEMPTS);
-        assertThat(runs).hasValue(RetryLoop.MAX_ATTEMPTS);
-        assertThat(balance()).isEqualTo(1000);
+        assertThat(faults.commitAttempts()).as("COMMITs sent: MAX_ATTEMPTS (%d), the first included", RetryLoop.MAX_ATTEMPTS)
+                .isEqualTo(RetryLoop.MAX_ATTEMPTS);
+        assertThat(runs).as("runs of the work: one per attempt").hasValue(RetryLoop.MAX_ATTEMPTS);
+        assertThat(balance()).as("balance: nothing deposited").isEqualTo(1000);
+    }
+
+    /** Whether the connection runs a statement: false while its transaction is aborted (SQLSTATE 25P02). */
+    private static boolean usable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+            connection.rollback();
+            return true;
+        } catch (SQLException e) {
+            if ("25P02".equals(e.getSQLState())) {
+                connection.rollback();
+                return false;
+            }
+            throw e;
+        }
     }
 }

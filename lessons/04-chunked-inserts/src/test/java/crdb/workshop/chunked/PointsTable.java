@@ -38,9 +38,14 @@ final class PointsTable {
      * included. Compared as sets (ids are unique), so 20,000 points take milliseconds, not minutes.
      */
     static void assertHoldsExactly(Database database, Collection<Point> expected) {
+        assertHoldsExactly(database, expected, "every point given, each once");
+    }
+
+    /** The same, with {@code what} saying what the table should hold and why. */
+    static void assertHoldsExactly(Database database, Collection<Point> expected, String what) {
         List<Point> table = contents(database);
-        assertThat(table).as("rows in the points table").hasSize(expected.size());
-        assertThat(new HashSet<>(table)).as("points in the table").isEqualTo(new HashSet<>(expected));
+        assertThat(table).as("rows in the points table: " + what).hasSize(expected.size());
+        assertThat(new HashSet<>(table)).as("points in the table: " + what).isEqualTo(new HashSet<>(expected));
     }
 
     /** A point outside the cube: the CHECK constraint refuses it. */

@@ -35,6 +35,9 @@ public final class LessonRunner {
 
     /** For a lesson's {@code main}: runs it and exits non-zero if it failed. */
     public static void main(String[] args, Lesson lesson) {
+        if (LessonSelection.everyLessonAtOnce()) {
+            return;
+        }
         int status = run(args, Settings::fromEnvironment, System.out, System.err, lesson);
         System.out.flush();
         if (status != 0) {

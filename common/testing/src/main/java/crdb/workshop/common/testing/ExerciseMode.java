@@ -2,18 +2,21 @@ package crdb.workshop.common.testing;
 
 import java.util.Locale;
 
-/** Which code the exercise tests run against; see {@link Exercise}. */
+/**
+ * Which code the exercise tests run against (system property {@code exercises}); see
+ * {@link Exercise}. With no property, as in an IDE or a plain JUnit run, it is the learner's code.
+ */
 public enum ExerciseMode {
-    SOLUTION, LEARNER, STUBS;
+    LEARNER, SOLUTION, STUBS;
 
     public static ExerciseMode current() {
-        String value = System.getProperty("exercises", "solution").trim().toLowerCase(Locale.ROOT);
+        String value = System.getProperty("exercises", "learner").trim().toLowerCase(Locale.ROOT);
         return switch (value) {
-            case "", "solution" -> SOLUTION;
-            case "learner" -> LEARNER;
+            case "", "learner" -> LEARNER;
+            case "solution" -> SOLUTION;
             case "stubs" -> STUBS;
-            default -> throw new IllegalArgumentException("-Dexercises=" + value
-                    + " is not a mode. Use -Dexercises=learner to test your own code (the default is solution).");
+            default -> throw new IllegalArgumentException("-Dexercises=" + value + " is not a mode: use learner"
+                    + " (your code, the default), solution (the reference solutions) or stubs (the stub check).");
         };
     }
 }

@@ -9,8 +9,8 @@ public final class Exercises {
     }
 
     /**
-     * The reference solution in a default build; the learner's code (the stub, until it is
-     * solved) with {@code -Dexercises=learner} and in the stub check.
+     * The learner's code (the stub, until it is solved) by default and in the stub check; the
+     * reference solution with {@code -Dexercises=solution}, as every Maven build runs.
      */
     public static <T> T pick(Supplier<? extends T> solution, Supplier<? extends T> learner) {
         return ExerciseMode.current() == ExerciseMode.SOLUTION ? solution.get() : learner.get();

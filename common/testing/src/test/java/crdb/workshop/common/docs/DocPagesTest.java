@@ -16,6 +16,9 @@ class DocPagesTest {
             "## What you will build", "## What you need", "## Steps", "## Expected output",
             "## Exercises", "## Summary", "## See also");
 
+    /** About 45 minutes of reading and doing. */
+    private static final int MAX_LINES = 450;
+
     private final Path root = RepositoryRoot.find();
 
     private List<String> lessons() throws IOException {
@@ -31,6 +34,17 @@ class DocPagesTest {
             assertThat(page).as("docs page for lessons/" + lesson).isRegularFile();
             List<String> headings = Files.readAllLines(page).stream().filter(l -> l.startsWith("## ")).toList();
             assertThat(headings).as("sections of " + root.relativize(page)).containsSubsequence(SECTIONS);
+        }
+    }
+
+    @Test
+    void everyPageFitsInOneSitting() throws IOException {
+        try (Stream<Path> pages = Files.list(root.resolve("docs"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).toList()) {
+                assertThat(Files.readAllLines(page)).as("lines of " + root.relativize(page)
+                        + ": a page a learner can finish in one sitting; split a longer topic into parts")
+                        .hasSizeLessThanOrEqualTo(MAX_LINES);
+            }
         }
     }
 

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 /**
  * Your turn. Each method returns a placeholder that the tests reject; replace it with a query.
  * Close what you open (try-with-resources), but not the connection: it belongs to the caller.
- * Check your work: ./mvnw test -pl lessons/01-connect -am -Dexercises=learner
+ * Check your work: ./mvnw -q -pl lessons/01-connect -am test-compile exec:java@exercises
  */
 public class ConnectionFactsExercise implements ConnectionFacts {
 

@@ -11,7 +11,7 @@ import org.apache.ibatis.session.SqlSession;
  * built with MyBatis Dynamic SQL and run through DynamicAccountMapper, as querybuilder.AccountStatements
  * does: static imports from org.mybatis.dynamic.sql.SqlBuilder, the columns from
  * querybuilder.AccountsTable, then .build().render(RenderingStrategies.MYBATIS3).
- * Check your work: ./mvnw test -pl lessons/02-crud -am -Dexercises=learner
+ * Check your work: ./mvnw -q -pl lessons/02-crud -am test-compile exec:java@exercises
  */
 public class AccountReportsExercise implements AccountReports {
 

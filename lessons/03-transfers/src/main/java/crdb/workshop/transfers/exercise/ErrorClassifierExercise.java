@@ -2,7 +2,7 @@ package crdb.workshop.transfers.exercise;
 
 /**
  * Your turn: decide what a failed attempt means. The placeholder answers nothing, which the
- * tests reject. Check your work: ./mvnw test -pl lessons/03-transfers -am -Dexercises=learner
+ * tests reject. Check your work: ./mvnw -q -pl lessons/03-transfers -am test-compile exec:java@exercises
  */
 public class ErrorClassifierExercise implements ErrorClassifier {
 

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 /**
  * Your turn: the retry loop below is the kind people copy from samples. It compiles, it runs, and
  * with no contention it even works. It has three bugs; the tests find each one.
- * Check your work: ./mvnw test -pl lessons/03-transfers -am -Dexercises=learner
+ * Check your work: ./mvnw -q -pl lessons/03-transfers -am test-compile exec:java@exercises
  */
 public class RetryLoopExercise implements RetryLoop {
 

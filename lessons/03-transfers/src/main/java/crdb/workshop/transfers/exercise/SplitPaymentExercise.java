@@ -8,7 +8,7 @@ import org.apache.ibatis.session.SqlSession;
 /**
  * Your turn: pay several accounts from one, with locks taken in a fixed order. Read
  * SelectForUpdateTransfer first; this is the same idea for more than two accounts.
- * Check your work: ./mvnw test -pl lessons/03-transfers -am -Dexercises=learner
+ * Check your work: ./mvnw -q -pl lessons/03-transfers -am test-compile exec:java@exercises
  */
 public class SplitPaymentExercise implements SplitPayment {
 

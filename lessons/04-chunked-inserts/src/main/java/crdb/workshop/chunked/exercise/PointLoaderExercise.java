@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Your turn: the tutorial's add_points, in Java. The placeholder below is rejected by the tests.
- * Check your work: ./mvnw test -pl lessons/04-chunked-inserts -am -Dexercises=learner
+ * Check your work: ./mvnw -q -pl lessons/04-chunked-inserts -am test-compile exec:java@exercises
  */
 public class PointLoaderExercise implements PointLoader {
 

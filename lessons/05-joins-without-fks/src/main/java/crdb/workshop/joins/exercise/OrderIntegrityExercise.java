@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Your turn. Each method returns a placeholder (or does nothing) and the tests reject it.
- * Check your work: ./mvnw test -pl lessons/05-joins-without-fks -am -Dexercises=learner
+ * Check your work: ./mvnw -q -pl lessons/05-joins-without-fks -am test-compile exec:java@exercises
  */
 public class OrderIntegrityExercise implements OrderIntegrity {
 
