@@ -7,6 +7,7 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.common.testing.Exercise;
 import crdb.workshop.common.testing.Exercises;
+import crdb.workshop.common.testing.Todo;
 import crdb.workshop.springboot.exercise.RetriedTransaction;
 import crdb.workshop.springboot.exercise.RetriedTransactionExercise;
 import crdb.workshop.springboot.retry.TransactionRetry;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Exercise 06: TODO-01 and TODO-02 in {@link RetriedTransactionExercise}. Recognise a 40001 that
  * Spring translated (TODO-01), then put the retry around the transaction instead of inside it
  * (TODO-02), so that a COMMIT the database refuses with 40001 is retried with all its work.
- * Run against your code: ./mvnw test -pl lessons/06-spring-boot -am -Dexercises=learner
+ * Run against your code: ./mvnw -q -pl lessons/06-spring-boot -am test-compile exec:java@exercises
  */
 @Exercise
 @BankServiceTest
@@ -67,6 +68,7 @@ class RetriedTransactionTest {
     }
 
     @Test
+    @Todo(1)
     void retryableFindsThe40001InsideWhatSpringThrows() throws SQLException {
         List<UUID> ids = books.open(1000, 250);
         faults.failNextCommits("40001", 1);
@@ -80,6 +82,7 @@ class RetriedTransactionTest {
     }
 
     @Test
+    @Todo(2)
     void aCommitThatFailsWith40001IsRetriedWithAllItsWork() throws SQLException {
         RetryTemplate retries = new RetryTemplate(RetryPolicy.builder()
                 .predicate(exercise::retryable).maxRetries(5).delay(Duration.ofMillis(10)).build());

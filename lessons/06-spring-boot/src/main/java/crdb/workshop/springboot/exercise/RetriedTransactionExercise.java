@@ -7,7 +7,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Your turn. Both methods compile and run, and both are wrong in the way samples often are.
- * Check your work: ./mvnw test -pl lessons/06-spring-boot -am -Dexercises=learner
+ * Check your work: ./mvnw -q -pl lessons/06-spring-boot -am test-compile exec:java@exercises
  */
 public class RetriedTransactionExercise implements RetriedTransaction {
 

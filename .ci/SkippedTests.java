@@ -13,7 +13,7 @@ import org.w3c.dom.NodeList;
 /**
  * Reads the Surefire reports the last build left (every module's target/surefire-reports) and
  * prints the totals and every skipped test, grouped by the reason its assumption gave. Run with
- * the JDK alone, no build: java scripts/SkippedTests.java
+ * the JDK alone, no build: java .ci/SkippedTests.java
  * (The stub check's reports, in surefire-reports-stubs, are left out: those tests fail on purpose.)
  */
 public class SkippedTests {
