@@ -33,6 +33,6 @@ class LessonOutputTest {
     void queryBuilderLessonPrintsWhatTheDocsShow() {
         String printed = LessonOutput.queryBuilder(database).text();
 
-        ExpectedOutput.assertMatches("docs/02-crud.md", "query-builder", "Database: test\n" + printed);
+        ExpectedOutput.assertMatches("docs/02-crud-2-query-builder.md", "query-builder", "Database: test\n" + printed);
     }
 }

@@ -19,7 +19,7 @@ public final class InsertMethods {
     /**
      * The lesson's recommended path: ChunkedWriter, MyBatis's BATCH executor, and pgjdbc's
      * reWriteBatchedInserts. (The {@code <foreach>} INSERT is simpler, but MyBatis spends
-     * microseconds per row building it; see docs/04-chunked-inserts.md for the numbers.)
+     * microseconds per row building it; see docs/04-chunked-inserts-2-benchmark.md for the numbers.)
      */
     public static final String RECOMMENDED = "MyBatis BATCH, reWriteBatchedInserts";
 

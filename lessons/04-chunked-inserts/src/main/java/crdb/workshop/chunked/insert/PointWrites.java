@@ -29,7 +29,7 @@ public final class PointWrites {
     /**
      * One multi-row INSERT per chunk, split only where pgjdbc's 65,535-parameter limit demands.
      * Simple, and slow through MyBatis: {@code <foreach>} rebuilds and re-parses the SQL, four
-     * placeholders per row, on every call (docs/04-chunked-inserts.md has the profile).
+     * placeholders per row, on every call (docs/04-chunked-inserts-2-benchmark.md has the profile).
      */
     public static void multiRowInsert(SqlSession session, List<Point> chunk) {
         PointMapper points = session.getMapper(PointMapper.class);
