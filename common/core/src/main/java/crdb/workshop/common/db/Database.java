@@ -165,12 +165,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariConfig poolConfig(DriverDataSource driver, Timeouts timeouts, Duration statementTimeout) {
-        // HikariCP checks a connection that sat idle for 500 ms before lending it: a round trip on
-        // every attempt that follows a retry's backoff. The executor retries a dead connection
-        // anyway, so check only connections idle for 30 s (a JVM-wide setting; HikariCP has no other).
-        if (System.getProperty("com.zaxxer.hikari.aliveBypassWindowMs") == null) {
-            System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "30000");
-        }
+        // HikariCP checks a connection that sat idle for 500 ms before lending it. That costs a round
+        // trip after a retry's backoff, but without it a pool full of connections the server ended
+        // (a restart, a terminated backend) hands them out one by one, and each costs an attempt.
         HikariConfig config = new HikariConfig();
         // A DataSource, not a URL and properties: HikariCP's DEBUG dump then shows no secret.
         config.setDataSource(driver);
