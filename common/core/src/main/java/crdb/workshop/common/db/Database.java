@@ -171,12 +171,13 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         // A DataSource, not a URL and properties: HikariCP's DEBUG dump then shows no secret.
         config.setDataSource(driver);
-        // Fixed size, as HikariCP advises: no connections opened or closed under load. Ten: the
-        // benchmarks' 8 threads, plus their own bookkeeping (CockroachDB's guidance is about 4
-        // connections per vCPU for all clients together; this is one client).
-        int poolSize = Integer.getInteger("workshop.poolSize", 10);
-        config.setMaximumPoolSize(poolSize);
-        config.setMinimumIdle(poolSize);
+        // At most ten: the benchmarks' 8 threads, plus their own bookkeeping (CockroachDB's guidance
+        // is about 4 connections per vCPU for all clients together; this is one client). Not a fixed
+        // size, as HikariCP advises for servers: a lesson mostly runs one thread, and every idle
+        // connection is one more that a server restart leaves dead in the pool, each costing a
+        // retry attempt when it is lent out before its idle check is due.
+        config.setMaximumPoolSize(Integer.getInteger("workshop.poolSize", 10));
+        config.setMinimumIdle(1);
         config.setPoolName("workshop");
         config.setConnectionTimeout(timeouts.poolWait().toMillis());
         config.setValidationTimeout(timeouts.validation().toMillis());

@@ -134,11 +134,17 @@ public final class CommitDroppingProxy implements AutoCloseable {
                     byte type = in.readByte();
                     int length = in.readInt();
                     byte[] body = in.readNBytes(length - 4);
+                    // Decided before forwarding: once the server has the COMMIT, its answer can
+                    // reach the other thread before this one would get to drop the client.
+                    boolean loseTheAnswer = inspect(type, body);
+                    if (loseTheAnswer) {
+                        dropped = true;
+                    }
                     out.write(type);
                     out.write(java.nio.ByteBuffer.allocate(4).putInt(length).array());
                     out.write(body);
                     out.flush();
-                    if (inspect(type, body)) {
+                    if (loseTheAnswer) {
                         drop();
                         return;
                     }
