@@ -79,7 +79,7 @@ public final class TransferBenchmark {
                 + " backoff).").orElse("pgbench: not run (" + noPgbench + ")."));
         out.println("Durability: " + durability(database) + ".");
         if (database.dataSource() instanceof HikariDataSource pool) {
-            out.printf(Locale.ROOT, "Pool: %d connections, fixed size%s.%n", pool.getMaximumPoolSize(),
+            out.printf(Locale.ROOT, "Pool: up to %d connections%s.%n", pool.getMaximumPoolSize(),
                     pool.getMaximumPoolSize() <= shape.threads() ? " (fewer than threads + 1: threads will queue for"
                             + " connections; set -Dworkshop.poolSize=" + (shape.threads() + 2) + ")" : "");
         }
