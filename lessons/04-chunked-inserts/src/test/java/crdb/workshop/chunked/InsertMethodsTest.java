@@ -9,7 +9,7 @@ import crdb.workshop.chunked.insert.PointWrites;
 import crdb.workshop.chunked.mapper.Point;
 import crdb.workshop.chunked.mapper.PointMapper;
 import crdb.workshop.common.chunk.ChunkedWriter;
-import crdb.workshop.common.db.ConnectionSettings;
+import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
 import java.sql.Connection;

@@ -1,10 +1,10 @@
 package crdb.workshop.springboot;
 
 import crdb.workshop.common.db.Database;
-import crdb.workshop.common.db.DatabaseServer;
-import crdb.workshop.common.db.DockerProbe;
-import crdb.workshop.common.db.ServerSelector;
-import crdb.workshop.common.db.Settings;
+import crdb.workshop.common.server.DatabaseServer;
+import crdb.workshop.common.server.DockerProbe;
+import crdb.workshop.common.server.ServerSelector;
+import crdb.workshop.common.settings.Settings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;

@@ -2,10 +2,10 @@ package crdb.workshop.common.cli;
 
 import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
-import crdb.workshop.common.db.InputText;
-import crdb.workshop.common.db.DatabaseUrl;
-import crdb.workshop.common.db.LibraryLogging;
-import crdb.workshop.common.db.Settings;
+import crdb.workshop.common.url.InputText;
+import crdb.workshop.common.url.DatabaseUrl;
+import crdb.workshop.common.LibraryLogging;
+import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.db.Workshop;
 import crdb.workshop.common.mybatis.SqlEcho;
 import crdb.workshop.common.retry.AmbiguousCommitException;

@@ -2,8 +2,15 @@ package crdb.workshop.common.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import crdb.workshop.common.LibraryLogging;
 import crdb.workshop.common.mybatis.MyBatisFactory;
+import crdb.workshop.common.pool.ConnectionErrors;
+import crdb.workshop.common.pool.DriverDataSource;
+import crdb.workshop.common.pool.Timeouts;
 import crdb.workshop.common.retry.SessionDefaults;
+import crdb.workshop.common.server.Vendor;
+import crdb.workshop.common.settings.Settings;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,5 +1,9 @@
 package crdb.workshop.common.db;
 
+import crdb.workshop.common.server.DatabaseServer;
+import crdb.workshop.common.server.ServerSelector;
+import crdb.workshop.common.settings.Settings;
+
 /**
  * The database a lesson runs on: chooses a server (DATABASE_URL, a CockroachDB container, or the
  * embedded PostgreSQL), connects to its default database, and applies dbinit.sql.

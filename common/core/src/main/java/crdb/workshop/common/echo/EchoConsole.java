@@ -47,6 +47,31 @@ public final class EchoConsole {
         thread().statementLog(line);
     }
 
+    /** The RetryExecutor began attempt {@code attempt} on this thread (its BEGIN line names it). */
+    public static void attemptStarted(int attempt) {
+        if (isOn()) {
+            thread().attempt = attempt;
+        }
+    }
+
+    /** The RetryExecutor's call on this thread ended; {@code line}, if not null, says how. */
+    public static void attemptEnded(String line) {
+        if (isOn()) {
+            ThreadEcho echo = thread();
+            echo.attempt = 0;
+            if (line != null) {
+                echo.control(line);
+            }
+        }
+    }
+
+    /** A line from the RetryExecutor between statements ("-- retry: ..."), printed only while echo is on. */
+    public static void control(String line) {
+        if (isOn()) {
+            thread().control(line);
+        }
+    }
+
     /** This thread's echo state (pending statement, batch counts, open transactions). */
     static ThreadEcho thread() {
         ThreadEcho state = THREADS.get();

@@ -1,6 +1,6 @@
 package crdb.workshop.common.mybatis;
 
-import crdb.workshop.common.db.Vendor;
+import crdb.workshop.common.server.Vendor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,5 @@
 package crdb.workshop.common.retry;
 
-import crdb.workshop.common.echo.RetryEcho;
 import crdb.workshop.common.retry.FailureClassifier.Verdict;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;

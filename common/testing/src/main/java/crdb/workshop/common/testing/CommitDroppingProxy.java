@@ -1,6 +1,6 @@
 package crdb.workshop.common.testing;
 
-import crdb.workshop.common.db.ConnectionSettings;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;

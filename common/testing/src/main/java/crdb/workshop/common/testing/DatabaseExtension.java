@@ -1,11 +1,11 @@
 package crdb.workshop.common.testing;
 
-import crdb.workshop.common.db.ConnectionSettings;
+import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
-import crdb.workshop.common.db.DatabaseServer;
-import crdb.workshop.common.db.ServerSelector;
-import crdb.workshop.common.db.Settings;
-import crdb.workshop.common.db.Vendor;
+import crdb.workshop.common.server.DatabaseServer;
+import crdb.workshop.common.server.ServerSelector;
+import crdb.workshop.common.settings.Settings;
+import crdb.workshop.common.server.Vendor;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

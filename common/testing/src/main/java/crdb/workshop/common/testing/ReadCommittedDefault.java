@@ -2,7 +2,7 @@ package crdb.workshop.common.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import crdb.workshop.common.db.ConnectionSettings;
+import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,6 +1,6 @@
 package crdb.workshop.common.cli;
 
-import crdb.workshop.common.db.Settings;
+import crdb.workshop.common.settings.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

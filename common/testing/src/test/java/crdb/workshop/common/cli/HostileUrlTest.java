@@ -3,7 +3,7 @@ package crdb.workshop.common.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.cli.HostileUrlCorpus.Case;
-import crdb.workshop.common.db.Settings;
+import crdb.workshop.common.settings.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,8 @@ package crdb.workshop.common.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.url.ConnectionSettings;
+import crdb.workshop.common.url.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

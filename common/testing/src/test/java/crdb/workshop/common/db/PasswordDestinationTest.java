@@ -3,6 +3,7 @@ package crdb.workshop.common.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.WorkshopException;
+import crdb.workshop.common.url.DatabaseUrl;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.stream.Stream;

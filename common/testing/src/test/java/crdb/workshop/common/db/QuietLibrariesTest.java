@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import crdb.workshop.common.LibraryLogging;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.url.DatabaseUrl;
 import java.beans.IntrospectionException;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;

@@ -1,5 +1,6 @@
 package crdb.workshop.common.db;
 
+import crdb.workshop.common.url.ConnectionSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;

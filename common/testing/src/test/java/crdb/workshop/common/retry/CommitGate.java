@@ -1,6 +1,6 @@
 package crdb.workshop.common.retry;
 
-import crdb.workshop.common.db.ConnectionSettings;
+import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
 import java.sql.Connection;
 import java.sql.DriverManager;

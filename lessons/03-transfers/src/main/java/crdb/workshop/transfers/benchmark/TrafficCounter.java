@@ -1,6 +1,6 @@
 package crdb.workshop.transfers.benchmark;
 
-import crdb.workshop.common.db.ConnectionSettings;
+import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
 import java.io.IOException;
 import java.net.URI;

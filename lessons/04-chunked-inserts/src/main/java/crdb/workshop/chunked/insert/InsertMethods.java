@@ -4,7 +4,7 @@ import crdb.workshop.chunked.insert.InsertMethod.Strategy;
 import crdb.workshop.chunked.mapper.Point;
 import crdb.workshop.common.chunk.ChunkWrite;
 import crdb.workshop.common.chunk.ChunkedWriter;
-import crdb.workshop.common.db.ConnectionSettings;
+import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;

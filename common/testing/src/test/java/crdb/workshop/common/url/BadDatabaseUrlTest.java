@@ -1,4 +1,4 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.pool;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilderException;

@@ -1,7 +1,9 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crdb.workshop.common.url.ConnectionSettings;
+import crdb.workshop.common.url.DatabaseUrl;
 import java.io.FileNotFoundException;
 import java.security.cert.CertPathBuilderException;
 import java.time.Duration;

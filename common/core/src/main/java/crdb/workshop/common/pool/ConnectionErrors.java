@@ -1,6 +1,8 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.pool;
 
 import crdb.workshop.common.WorkshopException;
+import crdb.workshop.common.settings.Settings;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -12,16 +14,16 @@ import java.time.Duration;
  * Turns a failure on the way to a usable database (the first connection, then dbinit.sql) into
  * one line that says what to fix. The connection is shown by its display form, password masked.
  */
-final class ConnectionErrors {
+public final class ConnectionErrors {
 
     private ConnectionErrors() {
     }
 
-    static WorkshopException explain(SQLException e, ConnectionSettings settings) {
+    public static WorkshopException explain(SQLException e, ConnectionSettings settings) {
         return explain(e, settings, Settings.DEFAULT_GIVE_UP);
     }
 
-    static WorkshopException explain(SQLException e, ConnectionSettings settings, Duration giveUp) {
+    public static WorkshopException explain(SQLException e, ConnectionSettings settings, Duration giveUp) {
         String where = settings.display();
         String state = sqlState(e);
         Throwable cause = rootCause(e);
@@ -62,7 +64,7 @@ final class ConnectionErrors {
      * A schema script failed. CockroachDB accepts a connection to a database that does not exist
      * and only fails on first use, so a missing database often shows up here, not in {@link #explain}.
      */
-    static WorkshopException scriptFailed(String script, SQLException e, ConnectionSettings settings) {
+    public static WorkshopException scriptFailed(String script, SQLException e, ConnectionSettings settings) {
         String where = settings.display();
         String state = sqlState(e);
         String message;

@@ -1,4 +1,4 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.url;
 
 import crdb.workshop.common.WorkshopException;
 import java.util.Locale;

@@ -1,4 +1,7 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.server;
+
+import crdb.workshop.common.settings.ServerKind;
+import crdb.workshop.common.url.ConnectionSettings;
 
 /**
  * A running server the workspace can open databases on: the one behind DATABASE_URL, a

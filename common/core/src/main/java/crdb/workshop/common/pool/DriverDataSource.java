@@ -1,4 +1,4 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.pool;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -14,7 +14,7 @@ import org.postgresql.Driver;
  * rather than the driver properties, keeps the password and sslpassword out of its DEBUG dump of
  * its configuration (it masks "password" but prints the other properties as they are).
  */
-final class DriverDataSource implements DataSource {
+public final class DriverDataSource implements DataSource {
 
     private static final Driver DRIVER = new Driver();
 
@@ -22,7 +22,7 @@ final class DriverDataSource implements DataSource {
     private final Properties properties;
     private final String display;
 
-    DriverDataSource(String jdbcUrl, Properties properties, String display) {
+    public DriverDataSource(String jdbcUrl, Properties properties, String display) {
         this.jdbcUrl = jdbcUrl;
         this.properties = properties;
         this.display = display;

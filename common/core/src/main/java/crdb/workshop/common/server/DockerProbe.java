@@ -1,4 +1,4 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.server;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

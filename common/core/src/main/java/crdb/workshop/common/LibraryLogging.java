@@ -1,4 +1,4 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +29,7 @@ public final class LibraryLogging {
      * Makes sure the class initializer has silenced pgjdbc, once; unlike {@link #quiet}, it leaves
      * a level set since (by --verbose) alone. Called before anything reaches pgjdbc.
      */
-    static void install() {
+    public static void install() {
         // The work is in the static initializer.
     }
 

@@ -1,5 +1,7 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.server;
 
+import crdb.workshop.common.settings.ServerKind;
+import crdb.workshop.common.url.ConnectionSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

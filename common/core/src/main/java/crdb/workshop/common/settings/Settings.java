@@ -1,6 +1,7 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.settings;
 
 import crdb.workshop.common.WorkshopException;
+import crdb.workshop.common.url.InputText;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

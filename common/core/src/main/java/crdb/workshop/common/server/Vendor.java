@@ -1,4 +1,4 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.server;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,6 +1,9 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.server;
 
 import crdb.workshop.common.WorkshopException;
+import crdb.workshop.common.settings.ServerKind;
+import crdb.workshop.common.settings.Settings;
+import crdb.workshop.common.url.DatabaseUrl;
 
 /**
  * Picks the database, in this order: DATABASE_URL, then a CockroachDB container when a Docker

@@ -1,9 +1,11 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import crdb.workshop.common.WorkshopException;
+import crdb.workshop.common.settings.ServerKind;
+import crdb.workshop.common.settings.Settings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;

@@ -1,9 +1,10 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import crdb.workshop.common.WorkshopException;
+import crdb.workshop.common.server.UrlServer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,14 +1,16 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.server;
 
+import crdb.workshop.common.settings.ServerKind;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.util.Properties;
 
 /** The server named by DATABASE_URL. The workspace neither starts nor stops it. */
-final class UrlServer implements DatabaseServer {
+public final class UrlServer implements DatabaseServer {
 
     private final ConnectionSettings settings;
     private final String reason;
 
-    UrlServer(ConnectionSettings settings, String reason) {
+    public UrlServer(ConnectionSettings settings, String reason) {
         this.settings = settings;
         this.reason = reason;
     }

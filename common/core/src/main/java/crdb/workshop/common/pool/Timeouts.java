@@ -1,4 +1,4 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.pool;
 
 import java.time.Duration;
 import java.util.Properties;
@@ -23,10 +23,10 @@ import java.util.Properties;
  * </ul>
  * A timeout the URL sets itself wins.
  */
-record Timeouts(Duration giveUp) {
+public record Timeouts(Duration giveUp) {
 
     /** The driver properties for the first connection, which may take the whole give-up time. */
-    Properties forFirstConnection(Properties driverProperties) {
+    public Properties forFirstConnection(Properties driverProperties) {
         return with(driverProperties, Math.max(1, giveUp.toSeconds()));
     }
 
@@ -34,7 +34,7 @@ record Timeouts(Duration giveUp) {
      * The driver properties for the pool's connections. A login that outlasts the caller's wait for
      * it is no use, and HikariCP waits as long as the login timeout for one in progress when it closes.
      */
-    Properties forPool(Properties driverProperties) {
+    public Properties forPool(Properties driverProperties) {
         return with(driverProperties, Math.max(1, poolWait().toSeconds()));
     }
 
@@ -49,21 +49,21 @@ record Timeouts(Duration giveUp) {
     }
 
     /** How long a caller waits for a pooled connection (HikariCP's minimum is 250 ms). */
-    Duration statementTimeout() {
+    public Duration statementTimeout() {
         return max(giveUp.dividedBy(4), Duration.ofSeconds(1));
     }
 
-    Duration poolWait() {
+    public Duration poolWait() {
         return max(giveUp.dividedBy(4), Duration.ofMillis(250));
     }
 
     /** The RetryExecutor's deadline: no attempt starts after it, and the last one ends by the give-up time. */
-    Duration retryDeadline() {
+    public Duration retryDeadline() {
         return max(giveUp.minus(poolWait()), Duration.ofMillis(1));
     }
 
     /** How long HikariCP waits for a connection check; it must not be longer than {@link #poolWait}. */
-    Duration validation() {
+    public Duration validation() {
         Duration fiveSeconds = Duration.ofSeconds(5);
         return poolWait().compareTo(fiveSeconds) < 0 ? poolWait() : fiveSeconds;
     }

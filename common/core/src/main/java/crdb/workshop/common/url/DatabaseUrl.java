@@ -1,5 +1,6 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.url;
 
+import crdb.workshop.common.LibraryLogging;
 import crdb.workshop.common.WorkshopException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

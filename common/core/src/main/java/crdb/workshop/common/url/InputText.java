@@ -1,4 +1,4 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.url;
 
 /**
  * How a piece of what the user typed may appear in a message: on one line, and short. A pasted

@@ -1,13 +1,13 @@
-package crdb.workshop.common.echo;
+package crdb.workshop.common.retry;
 
-import crdb.workshop.common.retry.RetryListener;
+import crdb.workshop.common.echo.EchoConsole;
 import java.time.Duration;
 
 /**
  * The RetryExecutor's side of the story, told between the statements: which attempt failed, with
  * which SQLSTATE, and how long the executor waits before the next one.
  */
-public final class RetryEcho implements RetryListener {
+final class RetryEcho implements RetryListener {
 
     private final RetryListener next;
 
@@ -16,22 +16,20 @@ public final class RetryEcho implements RetryListener {
     }
 
     /** {@code listener}, preceded by the echo of each retry (which prints only while echo is on). */
-    public static RetryListener alongside(RetryListener listener) {
+    static RetryListener alongside(RetryListener listener) {
         return new RetryEcho(listener);
     }
 
     @Override
     public void attemptStarted(int attempt) {
-        if (EchoConsole.isOn()) {
-            EchoConsole.thread().attempt = attempt;
-        }
+        EchoConsole.attemptStarted(attempt);
         next.attemptStarted(attempt);
     }
 
     @Override
     public void retrying(int attempt, Duration delay, String sqlState, Throwable cause) {
         if (EchoConsole.isOn()) {
-            EchoConsole.thread().control("-- retry: attempt " + attempt + " failed with SQLSTATE " + sqlState
+            EchoConsole.control("-- retry: attempt " + attempt + " failed with SQLSTATE " + sqlState
                     + "; attempt " + (attempt + 1) + " starts in " + delay.toMillis() + " ms");
         }
         next.retrying(attempt, delay, sqlState, cause);
@@ -39,22 +37,14 @@ public final class RetryEcho implements RetryListener {
 
     @Override
     public void succeeded(int attempts) {
-        if (EchoConsole.isOn()) {
-            ThreadEcho echo = EchoConsole.thread();
-            echo.attempt = 0;
-            if (attempts > 1) {
-                echo.control("-- committed on attempt " + attempts);
-            }
-        }
+        EchoConsole.attemptEnded(attempts > 1 ? "-- committed on attempt " + attempts : null);
         next.succeeded(attempts);
     }
 
     @Override
     public void gaveUp(int attempts, Throwable failure) {
         if (EchoConsole.isOn()) {
-            ThreadEcho echo = EchoConsole.thread();
-            echo.attempt = 0;
-            echo.control("-- gave up after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
+            EchoConsole.attemptEnded("-- gave up after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
                     + failure.getClass().getSimpleName());
         }
         next.gaveUp(attempts, failure);

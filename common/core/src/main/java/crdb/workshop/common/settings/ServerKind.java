@@ -1,4 +1,4 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.settings;
 
 /** Where the database comes from, in the order the workspace tries them. */
 public enum ServerKind {

@@ -1,5 +1,7 @@
-package crdb.workshop.common.db;
+package crdb.workshop.common.server;
 
+import crdb.workshop.common.settings.ServerKind;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.util.Properties;
 import org.testcontainers.cockroachdb.CockroachContainer;
 import org.testcontainers.utility.DockerImageName;
