@@ -1,0 +1,52 @@
+package crdb.workshop.common.structure;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import crdb.workshop.common.WorkshopException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * common/core reads bottom-up: url and settings at the bottom, then server and pool, then mybatis,
+ * echo and retry, and db (Database, Workshop) and cli on top. No two packages may need each other.
+ */
+class PackageCycleTest {
+
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() throws Exception {
+        // common/core's own classes only (its classes folder or jar), not this module's.
+        Path coreClasses = Path.of(
+                WorkshopException.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        core = new ClassFileImporter().importPath(coreClasses);
+    }
+
+    @Test
+    void coreHasClassesInEveryPackageTheRulesName() {
+        // Guards the rules below against passing on an empty import.
+        for (String pkg : new String[] {"url", "settings", "server", "pool", "db", "retry", "echo", "mybatis", "cli"}) {
+            assertThat(core.stream()
+                    .anyMatch(c -> c.getPackageName().equals("crdb.workshop.common." + pkg)))
+                    .as("classes in crdb.workshop.common.%s", pkg).isTrue();
+        }
+    }
+
+    @Test
+    void noTwoCorePackagesDependOnEachOther() {
+        slices().matching("crdb.workshop.common.(*)..").should().beFreeOfCycles().check(core);
+    }
+
+    @Test
+    void theRootPackageDependsOnNoCorePackage() {
+        // WorkshopException and LibraryLogging sit below everything; the slices above leave them out.
+        noClasses().that().resideInAPackage("crdb.workshop.common")
+                .should().dependOnClassesThat().resideInAPackage("crdb.workshop.common.*..")
+                .check(core);
+    }
+}
