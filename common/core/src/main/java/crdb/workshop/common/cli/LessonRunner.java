@@ -81,7 +81,7 @@ public final class LessonRunner {
                 LibraryLogging.verbose();
             }
             SqlEcho.echoTo(effective.echoSql() ? out : null);
-            try (Workshop workshop = Workshop.start(effective)) {
+            try (Workshop workshop = Workshop.start(effective, err::println)) {
                 out.println(workshop.banner());
                 workshop.database().applySchema();
                 lesson.run(workshop.database(), out);

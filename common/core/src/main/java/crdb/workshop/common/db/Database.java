@@ -7,7 +7,9 @@ import crdb.workshop.common.mybatis.MyBatisFactory;
 import crdb.workshop.common.pool.ConnectionErrors;
 import crdb.workshop.common.pool.DriverDataSource;
 import crdb.workshop.common.pool.Timeouts;
+import crdb.workshop.common.retry.GiveUpTime;
 import crdb.workshop.common.retry.SessionDefaults;
+import crdb.workshop.common.retry.StartUpRetry;
 import crdb.workshop.common.server.Vendor;
 import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.url.ConnectionSettings;
@@ -21,6 +23,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.ibatis.jdbc.RuntimeSqlException;
 import org.apache.ibatis.jdbc.ScriptRunner;
@@ -32,12 +35,6 @@ import org.apache.ibatis.session.SqlSessionFactory;
  */
 public final class Database implements AutoCloseable {
 
-    /**
-     * The MyBatis configuration variable that carries the retry deadline (see {@link Timeouts}) to
-     * the RetryExecutor, so that waiting for a connection counts against the give-up time.
-     */
-    public static final String GIVE_UP_VARIABLE = "workshop.retryDeadlineMillis";
-
     static {
         LibraryLogging.install();
     }
@@ -47,14 +44,16 @@ public final class Database implements AutoCloseable {
     private final SqlSessionFactory sessionFactory;
     private final Vendor vendor;
     private final String serverVersion;
+    private final GiveUpTime giveUpTime;
 
     private Database(ConnectionSettings settings, HikariDataSource dataSource, SqlSessionFactory sessionFactory,
-            Vendor vendor, String serverVersion) {
+            Vendor vendor, String serverVersion, GiveUpTime giveUpTime) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
         this.vendor = vendor;
         this.serverVersion = serverVersion;
+        this.giveUpTime = giveUpTime;
     }
 
     /** As {@link #open(ConnectionSettings, Duration)}, giving up after {@link Settings#DEFAULT_GIVE_UP}. */
@@ -68,12 +67,27 @@ public final class Database implements AutoCloseable {
      * how long anything waits for a server that is gone or stopped answering (see {@link Timeouts}).
      */
     public static Database open(ConnectionSettings settings, Duration giveUp) {
+        return open(settings, giveUp, line -> { });
+    }
+
+    /**
+     * As {@link #open(ConnectionSettings, Duration)}, for a run: {@code giveUp} is the run's one
+     * give-up time, shared by start-up, every RetryExecutor on {@link #sessionFactory()} and the
+     * cleanup; while the run waits for a database that does not answer, {@code progress} gets a
+     * line saying so. A connection lost during start-up is retried within it.
+     */
+    public static Database open(ConnectionSettings settings, Duration giveUp, Consumer<String> progress) {
         Timeouts timeouts = new Timeouts(giveUp);
+        GiveUpTime giveUpTime = new GiveUpTime(giveUp, timeouts.poolWait(), progress);
         DriverDataSource first = new DriverDataSource(settings.jdbcUrl(),
                 timeouts.forFirstConnection(settings.properties()), settings.display());
         String version;
-        try (Connection probe = first.getConnection()) {
-            version = Vendor.version(probe);
+        try {
+            version = StartUpRetry.run(giveUpTime, () -> {
+                try (Connection probe = first.getConnection()) {
+                    return Vendor.version(probe);
+                }
+            });
         } catch (SQLException e) {
             throw ConnectionErrors.explain(e, settings, giveUp);
         }
@@ -81,20 +95,56 @@ public final class Database implements AutoCloseable {
         // A JDBC batch of INSERTs goes as multi-row INSERTs: one round trip per batch, not per row.
         poolProperties.putIfAbsent("reWriteBatchedInserts", "true");
         DriverDataSource driver = new DriverDataSource(settings.jdbcUrl(), poolProperties, settings.display());
-        HikariDataSource pool = new HikariDataSource(poolConfig(driver, timeouts, statementTimeout(settings, timeouts)));
+        HikariConfig config = poolConfig(driver, timeouts, statementTimeout(settings, timeouts));
         try {
-            SqlSessionFactory sessions = MyBatisFactory.build(pool);
-            sessions.getConfiguration().getVariables().setProperty(GIVE_UP_VARIABLE,
-                    Long.toString(timeouts.retryDeadline().toMillis()));
-            return new Database(settings, pool, sessions, Vendor.fromVersion(version), version);
-        } catch (SQLException | RuntimeException e) {
-            pool.close();
-            throw e instanceof SQLException sql ? ConnectionErrors.explain(sql, settings, giveUp) : (RuntimeException) e;
+            return StartUpRetry.run(giveUpTime, () -> {
+                HikariDataSource pool = new HikariDataSource(config);
+                try {
+                    SqlSessionFactory sessions = MyBatisFactory.build(pool, giveUpTime);
+                    return new Database(settings, pool, sessions, Vendor.fromVersion(version), version, giveUpTime);
+                } catch (SQLException | RuntimeException e) {
+                    pool.close();
+                    throw e;
+                }
+            });
+        } catch (SQLException e) {
+            throw ConnectionErrors.explain(e, settings, giveUp);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw ConnectionErrors.explain(sql, settings, giveUp); // HikariCP's pool initialization
+            }
+            throw e;
         }
     }
 
-    /** Runs a SQL script from the classpath, statement by statement, auto-committing each. */
+    /**
+     * Runs a SQL script from the classpath, statement by statement, auto-committing each. A lost
+     * connection runs the whole script again, on a fresh connection, within the give-up time: scripts
+     * must be safe to run twice (CREATE ... IF NOT EXISTS).
+     */
     public void runScript(String resource) {
+        try {
+            StartUpRetry.run(giveUpTime, () -> {
+                runScriptOnce(resource);
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw ConnectionErrors.explain(e, settings);
+        } catch (RuntimeSqlException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw ConnectionErrors.scriptFailed(resource, sql, settings);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // runScriptOnce throws nothing else
+        }
+    }
+
+    private void runScriptOnce(String resource) throws IOException, SQLException {
         try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no script " + resource + " on the classpath");
@@ -109,16 +159,12 @@ public final class Database implements AutoCloseable {
                 runner.setErrorLogWriter(null);
                 runner.runScript(reader);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw ConnectionErrors.explain(e, settings);
-        } catch (RuntimeSqlException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw ConnectionErrors.scriptFailed(resource, sql, settings);
-            }
-            throw e;
         }
+    }
+
+    /** The run's one give-up time, which every RetryExecutor on {@link #sessionFactory()} shares. */
+    public GiveUpTime giveUpTime() {
+        return giveUpTime;
     }
 
     /** Applies the workspace schema, dbinit.sql (idempotent: safe on every start). */

@@ -3,6 +3,7 @@ package crdb.workshop.common.db;
 import crdb.workshop.common.server.DatabaseServer;
 import crdb.workshop.common.server.ServerSelector;
 import crdb.workshop.common.settings.Settings;
+import java.util.function.Consumer;
 
 /**
  * The database a lesson runs on: chooses a server (DATABASE_URL, a CockroachDB container, or the
@@ -19,10 +20,15 @@ public final class Workshop implements AutoCloseable {
     }
 
     public static Workshop start(Settings settings) {
+        return start(settings, line -> { });
+    }
+
+    /** As {@link #start(Settings)}; {@code progress} gets the run's "Waiting for the database" lines. */
+    public static Workshop start(Settings settings, Consumer<String> progress) {
         DatabaseServer server = ServerSelector.fromEnvironment(settings).start();
         try {
             return new Workshop(server, Database.open(server.connectionTo(server.defaultDatabase()),
-                    settings.giveUp()));
+                    settings.giveUp(), progress));
         } catch (RuntimeException e) {
             server.close();
             throw e;

@@ -1,6 +1,8 @@
 package crdb.workshop.common.mybatis;
 
 import crdb.workshop.common.echo.EchoingDataSource;
+import crdb.workshop.common.retry.GiveUpConfiguration;
+import crdb.workshop.common.retry.GiveUpTime;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.UUID;
@@ -34,13 +36,22 @@ public final class MyBatisFactory {
     }
 
     public static SqlSessionFactory build(DataSource dataSource) throws SQLException {
+        return build(dataSource, null);
+    }
+
+    /**
+     * As {@link #build(DataSource)}; every RetryExecutor built on the factory shares {@code giveUpTime},
+     * the run's one give-up time (null for none).
+     */
+    public static SqlSessionFactory build(DataSource dataSource, GiveUpTime giveUpTime) throws SQLException {
         VendorDatabaseIdProvider server = new VendorDatabaseIdProvider();
         String databaseId = server.getDatabaseId(dataSource);
         // MyBatis, and the RetryExecutor through it, take connections from here: --echo-sql can
         // then show each transaction's BEGIN, COMMIT and ROLLBACK around the statements.
         DataSource watched = EchoingDataSource.wrap(dataSource, server.defaultIsolation());
-        Configuration configuration = new Configuration(
-                new Environment("workshop", new JdbcTransactionFactory(), watched));
+        Environment environment = new Environment("workshop", new JdbcTransactionFactory(), watched);
+        Configuration configuration = giveUpTime == null ? new Configuration(environment)
+                : new GiveUpConfiguration(environment, giveUpTime);
         configuration.setDatabaseId(databaseId);
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.getTypeHandlerRegistry().register(UUID.class, UuidTypeHandler.class);

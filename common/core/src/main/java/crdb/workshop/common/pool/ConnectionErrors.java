@@ -37,6 +37,14 @@ public final class ConnectionErrors {
                     + " password. Check the credentials in DATABASE_URL (CockroachDB Cloud: SQL Users page).";
         } else if (state.equals("3D000")) {
             message = missingDatabase(where);
+        } else if (state.equals("57P01")) {
+            // admin_shutdown: this session was ended (pg_terminate_backend, CANCEL SESSION, a draining
+            // node); the server itself may be fine.
+            message = "The server at " + where + " ended the connection (SQLSTATE 57P01: terminated by an"
+                    + " administrator or by the server). Run the lesson again.";
+        } else if (state.equals("57P02")) {
+            message = "The server at " + where + " is restarting after a crash (SQLSTATE 57P02)."
+                    + " Run the lesson again once it is up.";
         } else if (state.startsWith("57P")) {
             message = "The server at " + where + " is shutting down or starting up (SQLSTATE " + state + ")."
                     + " Run the lesson again once it is up.";

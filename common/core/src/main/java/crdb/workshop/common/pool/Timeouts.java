@@ -10,8 +10,8 @@ import java.util.Properties;
  * HikariCP 30 s per connection, which a retry loop multiplies).
  *
  * <ul>
- *   <li>the pool's wait for a connection: G/4. The RetryExecutor's deadline is the rest, 3G/4, and
- *       it starts no attempt after it, so its last wait for a connection ends by G.
+ *   <li>the pool's wait for a connection: G/4. The run's GiveUpTime lets no attempt start later
+ *       than 3G/4 into a wait for an answer, so the last wait for a connection ends by G.
  *   <li>socketTimeout, for a server that stopped answering a statement: G/3. Over TLS it is spent
  *       twice: pgjdbc then closes the socket, and Java's TLS waits as long again for the server's
  *       goodbye. A statement that runs longer than G/3 needs a larger WORKSHOP_GIVE_UP_SECONDS.
@@ -55,11 +55,6 @@ public record Timeouts(Duration giveUp) {
 
     public Duration poolWait() {
         return max(giveUp.dividedBy(4), Duration.ofMillis(250));
-    }
-
-    /** The RetryExecutor's deadline: no attempt starts after it, and the last one ends by the give-up time. */
-    public Duration retryDeadline() {
-        return max(giveUp.minus(poolWait()), Duration.ofMillis(1));
     }
 
     /** How long HikariCP waits for a connection check; it must not be longer than {@link #poolWait}. */

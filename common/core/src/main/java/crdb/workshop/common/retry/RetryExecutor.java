@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Between attempts it waits a capped, exponentially growing, random time. It gives up with
  * {@link RetriesExhaustedException} after {@code maxAttempts} attempts or when the deadline would
- * pass, and with {@link RetryInterruptedException} when the thread is interrupted (checked
+ * pass (its own, or the run's {@link GiveUpTime}, which a SqlSessionFactory from Database carries), and with {@link RetryInterruptedException} when the thread is interrupted (checked
  * before the first attempt too: an interrupted caller sends nothing). One attempt is bounded by
  * the connection's statement timeout ({@link SessionDefaults}).
  *
@@ -67,6 +67,7 @@ public final class RetryExecutor {
     private final RetryListener listener;
     private final RetryTimer timer;
     private final Isolation isolation;
+    private final GiveUpTime giveUpTime;
 
     private RetryExecutor(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -79,6 +80,7 @@ public final class RetryExecutor {
         this.listener = RetryEcho.alongside(builder.listener); // --echo-sql tells retries with the SQL
         this.timer = builder.timer;
         this.isolation = builder.isolation;
+        this.giveUpTime = builder.giveUpTime;
     }
 
     private RetryExecutor(RetryExecutor other, Isolation isolation) {
@@ -92,6 +94,7 @@ public final class RetryExecutor {
         this.listener = other.listener;
         this.timer = other.timer;
         this.isolation = isolation;
+        this.giveUpTime = other.giveUpTime;
     }
 
     /** This executor with its transactions run at {@code isolation}; everything else the same. */
@@ -164,13 +167,23 @@ public final class RetryExecutor {
             listener.gaveUp(0, stop);
             throw stop;
         }
+        if (giveUpTime != null && giveUpTime.isUsedUp()) {
+            // The run's one give-up time is spent (a cleanup after a failure, say): send nothing more.
+            RetriesExhaustedException spent = new RetriesExhaustedException("Gave up before the first attempt: the"
+                    + " database has not answered for the give-up time of " + giveUpTime.limit().toSeconds() + " s;"
+                    + " nothing was sent. Check that the server is up and reachable, then run it again.", 0, null);
+            listener.gaveUp(0, spent);
+            throw spent;
+        }
         long start = timer.nanoTime();
         List<Throwable> earlier = new ArrayList<>();
         // tag::attempt-loop[]
         try (TransactionRunner runner = newRunner(readOnly)) {
             for (int attempt = 1; ; attempt++) {
                 listener.attemptStarted(attempt);
+                long began = giveUpTime == null ? 0 : giveUpTime.now();
                 Outcome<T> outcome = runner.attempt(work); // rolled back already if it failed
+                tellGiveUpTime(outcome, began);
                 if (outcome.succeeded()) {
                     log.debug("Committed on attempt {}", attempt);
                     listener.succeeded(attempt);
@@ -192,6 +205,10 @@ public final class RetryExecutor {
                     throw giveUp(attempt, exhausted("the next attempt would begin after the deadline of "
                             + deadline.toMillis() + " ms", attempt, failure, earlier));
                 }
+                if (giveUpTime != null && !giveUpTime.allowsAttemptAfter(delay)) {
+                    throw giveUp(attempt, exhausted("the database has not answered for the give-up time of "
+                            + giveUpTime.limit().toSeconds() + " s", attempt, failure, earlier));
+                }
                 String state = FailureClassifier.sqlState(failure);
                 log.debug("Attempt {} failed with SQLSTATE {}; retrying in {} ms", attempt, state, delay.toMillis());
                 listener.retrying(attempt, delay, state, failure);
@@ -200,6 +217,27 @@ public final class RetryExecutor {
             }
         }
         // end::attempt-loop[]
+    }
+
+    /** Whether the database answered this attempt: the run's give-up time counts only the silence. */
+    private void tellGiveUpTime(Outcome<?> outcome, long began) {
+        if (giveUpTime == null) {
+            return;
+        }
+        if (outcome.succeeded()) {
+            giveUpTime.answered();
+            return;
+        }
+        String state = FailureClassifier.sqlState(outcome.failure());
+        if (state == null) {
+            if (outcome.commitSent()) {
+                giveUpTime.noAnswer(began, "none");
+            }
+        } else if (FailureClassifier.isConnectionError(state) || FailureClassifier.isServerBusy(state)) {
+            giveUpTime.noAnswer(began, state);
+        } else {
+            giveUpTime.answered();
+        }
     }
 
     private TransactionRunner newRunner(boolean readOnly) {
@@ -273,6 +311,7 @@ public final class RetryExecutor {
         private RetryListener listener = RetryListener.NONE;
         private RetryTimer timer = RetryTimer.SYSTEM;
         private Isolation isolation = Isolation.SERIALIZABLE;
+        private GiveUpTime giveUpTime;
 
         private Builder(SqlSessionFactory sessions) {
             this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -282,9 +321,10 @@ public final class RetryExecutor {
                         + " build it with MyBatisFactory.build(dataSource) (or Database.sessionFactory()).");
             }
             this.dataSource = environment.getDataSource();
-            // The workspace's give-up time (Database.GIVE_UP_VARIABLE), so a lesson stops when its server is gone.
-            String deadlineMillis = sessions.getConfiguration().getVariables().getProperty("workshop.retryDeadlineMillis");
-            this.deadline = deadlineMillis == null ? null : Duration.ofMillis(Long.parseLong(deadlineMillis));
+            // The run's give-up time, so that a lesson stops when its server is gone (Database sets it).
+            if (sessions.getConfiguration() instanceof GiveUpConfiguration run) {
+                this.giveUpTime = run.giveUpTime();
+            }
         }
 
         /** How many times to run the unit at most, the first run included (1 means never retry). */
@@ -326,6 +366,16 @@ public final class RetryExecutor {
          */
         public Builder deadline(Duration deadline) {
             this.deadline = positive("deadline", deadline);
+            return this;
+        }
+
+        /**
+         * The give-up time this executor shares with the rest of the run: once the database has not
+         * answered for that long, no further attempt starts (in this call or any other). A
+         * SqlSessionFactory from Database brings the run's own; this replaces it.
+         */
+        public Builder giveUpTime(GiveUpTime giveUpTime) {
+            this.giveUpTime = Objects.requireNonNull(giveUpTime, "giveUpTime");
             return this;
         }
 

@@ -6,6 +6,7 @@ import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.url.DatabaseUrl;
 import java.io.FileNotFoundException;
 import java.security.cert.CertPathBuilderException;
+import java.sql.SQLException;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,26 @@ class ConnectionErrorsTest {
         assertThat(message).isEqualTo("The server refused user 'maxroach' (postgresql://maxroach:****@"
                 + "free-tier.cockroachlabs.cloud:26257/defaultdb?sslmode=verify-full): wrong user name or password."
                 + " Check the credentials in DATABASE_URL (CockroachDB Cloud: SQL Users page).");
+    }
+
+    @Test
+    void endedConnectionSaysItWasEndedNotThatTheServerIsShuttingDown() {
+        // pgjdbc's exception for a backend ended by pg_terminate_backend (or CockroachDB's CANCEL SESSION).
+        SQLException ended = new SQLException("FATAL: terminating connection due to administrator command",
+                "57P01");
+
+        String message = ConnectionErrors.explain(ended, CLOUD).getMessage();
+
+        assertThat(message).contains("ended the connection").contains("57P01").doesNotContain("shutting down");
+    }
+
+    @Test
+    void serverThatCannotTakeConnectionsNowIsSaidToBeStartingOrStopping() {
+        SQLException notNow = new SQLException("FATAL: the database system is starting up", "57P03");
+
+        String message = ConnectionErrors.explain(notNow, CLOUD).getMessage();
+
+        assertThat(message).contains("shutting down or starting up").contains("57P03");
     }
 
     @Test
