@@ -77,8 +77,16 @@ public final class Database implements AutoCloseable {
      * line saying so. A connection lost during start-up is retried within it.
      */
     public static Database open(ConnectionSettings settings, Duration giveUp, Consumer<String> progress) {
+        return open(settings, new GiveUpTime(giveUp, new Timeouts(giveUp).poolWait(), progress));
+    }
+
+    /**
+     * Another pool in the same run (other driver properties, say): it shares {@code giveUpTime},
+     * {@code database.giveUpTime()} of the run's first Database, so the run still has one give-up time.
+     */
+    public static Database open(ConnectionSettings settings, GiveUpTime giveUpTime) {
+        Duration giveUp = giveUpTime.limit();
         Timeouts timeouts = new Timeouts(giveUp);
-        GiveUpTime giveUpTime = new GiveUpTime(giveUp, timeouts.poolWait(), progress);
         DriverDataSource first = new DriverDataSource(settings.jdbcUrl(),
                 timeouts.forFirstConnection(settings.properties()), settings.display());
         String version;

@@ -3,11 +3,17 @@ package crdb.workshop.common.mybatis;
 import crdb.workshop.common.echo.EchoingDataSource;
 import crdb.workshop.common.retry.GiveUpConfiguration;
 import crdb.workshop.common.retry.GiveUpTime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.ibatis.io.ResolverUtil;
 import org.apache.ibatis.logging.LogFactory;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -18,14 +24,17 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 /**
  * Builds the one SqlSessionFactory a process needs, over a pooled DataSource.
  *
- * <p>Mappers are found by convention, as in MyBatis's own samples: every interface in a package
- * named {@code mapper} under {@code crdb.workshop}, with its XML (if any) at the same path under
- * src/main/resources.
+ * <p>Mappers are registered by package, as MyBatis's {@code <mappers><package name="..."/>} does:
+ * each module names its own mapper packages, one a line, in
+ * {@value #MAPPER_PACKAGES} (core names {@code crdb.workshop.common.mapper}; a lesson names its
+ * {@code mapper} package; a test module may name its test mappers in src/test/resources). Only
+ * the modules on the classpath count, so a lesson gets its own mappers and core's, and no other
+ * lesson's. Each interface's XML (if any) sits at the same path under src/main/resources.
  */
 public final class MyBatisFactory {
 
-    /** Where mapper interfaces live: {@code crdb.workshop.<anything>.mapper}. */
-    private static final String ROOT_PACKAGE = "crdb.workshop";
+    /** The classpath resource in which a module names its mapper packages. */
+    public static final String MAPPER_PACKAGES = "META-INF/workshop/mapper-packages.txt";
 
     static {
         // Before any mapper is parsed: statement logs are created then, and echo hooks into them.
@@ -55,16 +64,28 @@ public final class MyBatisFactory {
         configuration.setDatabaseId(databaseId);
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.getTypeHandlerRegistry().register(UUID.class, UuidTypeHandler.class);
-        for (Class<?> mapper : mapperInterfaces()) {
-            configuration.addMapper(mapper);
+        for (String mapperPackage : mapperPackages()) {
+            configuration.addMappers(mapperPackage); // its interfaces, and their XML beside them
         }
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 
-    private static Set<Class<?>> mapperInterfaces() {
-        ResolverUtil<Object> resolver = new ResolverUtil<>();
-        resolver.find(type -> type.isInterface() && type.getPackageName().endsWith(".mapper"),
-                ROOT_PACKAGE.replace('.', '/'));
-        return resolver.getClasses();
+    /** The packages every {@value #MAPPER_PACKAGES} on the classpath names, in classpath order. */
+    static Set<String> mapperPackages() {
+        Set<String> packages = new LinkedHashSet<>();
+        try {
+            Enumeration<URL> lists = MyBatisFactory.class.getClassLoader().getResources(MAPPER_PACKAGES);
+            while (lists.hasMoreElements()) {
+                try (InputStream in = lists.nextElement().openStream()) {
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                            .map(line -> line.replaceFirst("#.*", "").strip())
+                            .filter(line -> !line.isEmpty())
+                            .forEach(packages::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return packages;
     }
 }

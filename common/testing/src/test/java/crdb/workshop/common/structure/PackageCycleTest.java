@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
 import crdb.workshop.common.WorkshopException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +25,12 @@ class PackageCycleTest {
 
     @BeforeAll
     static void importCore() throws Exception {
-        // common/core's own classes only (its classes folder or jar), not this module's.
+        // common/core's own classes only: its classes folder (test) or its jar (verify), not this module's.
         Path coreClasses = Path.of(
                 WorkshopException.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        core = new ClassFileImporter().importPath(coreClasses);
+        Location location = Files.isDirectory(coreClasses) ? Location.of(coreClasses)
+                : Location.of(new JarFile(coreClasses.toFile()));
+        core = new ClassFileImporter().importLocations(Set.of(location));
     }
 
     @Test

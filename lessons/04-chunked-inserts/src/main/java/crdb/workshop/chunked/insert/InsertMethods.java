@@ -64,7 +64,7 @@ public final class InsertMethods {
         Properties properties = settings.properties();
         properties.setProperty("reWriteBatchedInserts", "true");
         return Database.open(new ConnectionSettings(settings.jdbcUrl(), properties,
-                settings.display() + " (reWriteBatchedInserts=true)"));
+                settings.display() + " (reWriteBatchedInserts=true)"), database.giveUpTime());
     }
 
     private interface JdbcLoader {
