@@ -77,7 +77,8 @@ public final class Database implements AutoCloseable {
      * line saying so. A connection lost during start-up is retried within it.
      */
     public static Database open(ConnectionSettings settings, Duration giveUp, Consumer<String> progress) {
-        return open(settings, new GiveUpTime(giveUp, new Timeouts(giveUp).poolWait(), progress));
+        Timeouts timeouts = new Timeouts(giveUp);
+        return open(settings, new GiveUpTime(giveUp, timeouts.poolWait(), timeouts.readTimeout(), progress));
     }
 
     /**

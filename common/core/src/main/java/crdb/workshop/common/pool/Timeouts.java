@@ -44,8 +44,13 @@ public record Timeouts(Duration giveUp) {
         long seconds = Math.max(1, giveUp.toSeconds());
         props.putIfAbsent("connectTimeout", Long.toString(Math.max(1, Math.min(10, seconds / 4))));
         props.putIfAbsent("loginTimeout", Long.toString(loginSeconds));
-        props.putIfAbsent("socketTimeout", Long.toString(Math.max(1, seconds / 3)));
+        props.putIfAbsent("socketTimeout", Long.toString(readTimeout().toSeconds()));
         return props;
+    }
+
+    /** pgjdbc's socketTimeout: how long a statement waits for the server's answer, G/3. */
+    public Duration readTimeout() {
+        return Duration.ofSeconds(Math.max(1, Math.max(1, giveUp.toSeconds()) / 3));
     }
 
     /** How long a caller waits for a pooled connection (HikariCP's minimum is 250 ms). */

@@ -20,33 +20,34 @@ public final class GiveUpTime {
 
     private final Duration limit;
     private final Duration lastWait;
+    private final Duration readTimeout;
     private final Consumer<String> progress;
     private final LongSupplier clock;
 
     /** When the wait for an answer began (a nanoTime reading), or null while the database answers. */
     private Long waitingSince;
+    private long lastAnswer;
     private long lastProgress;
 
     /**
      * @param limit    G
      * @param lastWait how long the last attempt may still wait once started (the pool's wait for a
      *                 connection): no attempt starts later than {@code limit - lastWait} into a wait
+     * @param readTimeout how long a statement waits for an answer before the driver gives up on it
      * @param progress where "Waiting for the database ..." lines go (a no-op for silence)
      */
-    public GiveUpTime(Duration limit, Duration lastWait, Consumer<String> progress) {
-        this(limit, lastWait, progress, System::nanoTime);
+    public GiveUpTime(Duration limit, Duration lastWait, Duration readTimeout, Consumer<String> progress) {
+        this(limit, lastWait, readTimeout, progress, System::nanoTime);
     }
 
-    GiveUpTime(Duration limit, Duration lastWait, Consumer<String> progress, LongSupplier clock) {
+    GiveUpTime(Duration limit, Duration lastWait, Duration readTimeout, Consumer<String> progress,
+            LongSupplier clock) {
         this.limit = Objects.requireNonNull(limit, "limit");
         this.lastWait = lastWait.compareTo(limit) < 0 ? lastWait : Duration.ZERO;
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = clock;
-    }
-
-    /** A give-up time that prints nothing while it waits. */
-    public static GiveUpTime silent(Duration limit, Duration lastWait) {
-        return new GiveUpTime(limit, lastWait, line -> { });
+        this.lastAnswer = clock.getAsLong();
     }
 
     /** G. */
@@ -62,16 +63,19 @@ public final class GiveUpTime {
     /** The database answered (a commit, or an error it sent): whatever wait there was is over. */
     public synchronized void answered() {
         waitingSince = null;
+        lastAnswer = clock.getAsLong();
     }
 
     /**
      * An attempt begun at {@code attemptBegan} (from {@link #now}) got no answer: the wait began then,
-     * unless it had begun already. Prints a progress line when one is due.
+     * unless it had begun already. Or earlier, as late as the last answer: a statement sent outside
+     * any executor (a hand-written retry loop) may have waited one read timeout for an answer before
+     * this attempt began. Prints a progress line when one is due.
      */
     public synchronized void noAnswer(long attemptBegan, String sqlState) {
         long now = clock.getAsLong();
         if (waitingSince == null) {
-            waitingSince = attemptBegan;
+            waitingSince = Math.max(lastAnswer, attemptBegan - readTimeout.toNanos());
             lastProgress = Long.MIN_VALUE;
         }
         if (lastProgress == Long.MIN_VALUE || now - lastProgress >= PROGRESS_EVERY.toNanos()) {

@@ -12,8 +12,8 @@ class GiveUpTimeTest {
 
     private long now;
     private final List<String> lines = new ArrayList<>();
-    private final GiveUpTime giveUp = new GiveUpTime(Duration.ofSeconds(4), Duration.ofSeconds(1), lines::add,
-            () -> now);
+    private final GiveUpTime giveUp = new GiveUpTime(Duration.ofSeconds(4), Duration.ofSeconds(1),
+            Duration.ofSeconds(1), lines::add, () -> now);
 
     @Test
     void whileTheDatabaseAnswersEveryAttemptMayStart() {
@@ -47,8 +47,32 @@ class GiveUpTimeTest {
     }
 
     @Test
+    void aStatementOutsideTheExecutorThatGotNoAnswerCountsUpToOneReadTimeout() {
+        // A hand-written loop waited its read timeout (10 s) from 0 s; the executor's attempt began at 10 s.
+        GiveUpTime run = new GiveUpTime(Duration.ofSeconds(30), Duration.ofSeconds(7), Duration.ofSeconds(10),
+                lines::add, () -> now);
+        now = seconds(12);
+        run.noAnswer(seconds(10), "08006");
+        now = seconds(24);
+
+        assertThat(run.isUsedUp()).as("23 s of waiting: 24 s since the last answer").isTrue();
+    }
+
+    @Test
+    void aLongQuietSpellBeforeTheFailureDoesNotCountAsWaiting() {
+        GiveUpTime run = new GiveUpTime(Duration.ofSeconds(30), Duration.ofSeconds(7), Duration.ofSeconds(10),
+                lines::add, () -> now);
+        now = seconds(100); // answered at 0 s, then nothing was sent for 100 s
+        run.noAnswer(seconds(100), "57P01");
+
+        assertThat(run.isUsedUp()).isFalse();
+        assertThat(run.allowsAttemptAfter(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
     void saysItWaitsAtOnceThenAtMostEveryTenSeconds() {
-        GiveUpTime longer = new GiveUpTime(Duration.ofSeconds(30), Duration.ofSeconds(7), lines::add, () -> now);
+        GiveUpTime longer = new GiveUpTime(Duration.ofSeconds(30), Duration.ofSeconds(7), Duration.ofSeconds(10),
+                lines::add, () -> now);
         now = seconds(5);
         longer.noAnswer(seconds(0), "08006");
         now = seconds(9);
