@@ -3,6 +3,7 @@ package crdb.workshop.common.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.cli.HostileUrlCorpus.Case;
+import crdb.workshop.common.db.InputText;
 import crdb.workshop.common.db.Settings;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +92,8 @@ class HostileUrlTest {
         }
         assertThat(run.console()).as("what libraries printed").doesNotContain("WARN").doesNotContain("SEVERE");
         assertThat(run.everything()).doesNotContain(HostileUrlCorpus.TELLTALE);
+        assertThat(run.everything().replace("\t", "").replace("\n", "")).as("raw control characters")
+                .matches(text -> !InputText.hasInvisible(text));
         synchronized (logged) {
             assertThat(logged).noneMatch(line -> line.contains(HostileUrlCorpus.TELLTALE));
         }
