@@ -21,6 +21,8 @@ final class EmbeddedServer implements DatabaseServer {
     }
 
     static EmbeddedServer start(String reason) {
+        // It takes no password, so pgjdbc reads the password file on every connection, with no time limit.
+        PasswordFile.check();
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("default_transaction_isolation", "serializable")
