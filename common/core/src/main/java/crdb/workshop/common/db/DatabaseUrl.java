@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.postgresql.Driver;
 
 /**
@@ -42,8 +43,7 @@ public final class DatabaseUrl {
             "cockroachdb", 26257, "cockroachdb+psycopg2", 26257);
 
     /** A password key in any spelling and separator form: password=, sslpassword=, PGPASSWORD=, pwd=. */
-    private static final java.util.regex.Pattern SECRET_KEY =
-            java.util.regex.Pattern.compile("(?i)(pass(word)?|pwd)\\s*(=|%3d)");
+    static final Pattern SECRET_KEY = Pattern.compile("(?i)(pass(word)?|pwd)\\s*(=|%3d)");
 
     /** Far longer than any real connection string; longer input is a paste gone wrong. */
     private static final int MAX_LENGTH = 4096;
@@ -78,8 +78,10 @@ public final class DatabaseUrl {
         }
         Integer defaultPort = DEFAULT_PORTS.get(scheme);
         if (defaultPort == null) {
+            // A ':' in it ("maxroach:secret://...") may come before a password: not shown then.
             throw new WorkshopException("DATABASE_URL has the unknown scheme "
-                    + (scheme.length() <= 20 ? "'" + scheme + "'" : InputText.quote(scheme))
+                    + (scheme.indexOf(':') >= 0 ? "(not shown)"
+                            : scheme.length() <= 20 ? "'" + scheme + "'" : InputText.quote(scheme))
                     + ". Use postgresql://, postgres://, cockroachdb:// or jdbc:postgresql://.");
         }
         String rest = text.substring(schemeEnd + 3);

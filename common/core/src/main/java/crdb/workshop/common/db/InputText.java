@@ -35,6 +35,17 @@ public final class InputText {
     }
 
     /**
+     * A file name taken from the environment (never from the URL), which names no secret but may
+     * say "pgpass": in quotes, visible and cut like {@link #quote}, without looking for a password key.
+     */
+    static String quotePath(String path) {
+        if (path.length() > SHOWN) {
+            return "'..." + visible(path.substring(path.length() - SHOWN)) + "' (" + path.length() + " characters)";
+        }
+        return "'" + visible(path) + "'";
+    }
+
+    /**
      * {@code text} with every character a terminal would act on written out as an escape: C0 and C1
      * controls (ESC, CR, LF, NUL, BEL...), and invisible format characters such as the bidi overrides
      * that make a line read differently from what it holds. {@code \x1b}, {@code \u202e}.

@@ -220,7 +220,7 @@ final class ParameterPolicy {
                 Path path = directory.resolve(file);
                 if (NamedFile.exists(path)) {
                     NamedFile.problem(path.toString()).ifPresent(problem -> {
-                        throw new WorkshopException("pgjdbc's default " + name + " file " + InputText.quote(
+                        throw new WorkshopException("pgjdbc's default " + name + " file " + InputText.quotePath(
                                 path.toString()) + " " + problem + ". Make it a regular file, remove it, or name"
                                 + " another with " + name + "= in DATABASE_URL.");
                     });

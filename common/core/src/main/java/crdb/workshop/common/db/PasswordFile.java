@@ -29,8 +29,8 @@ final class PasswordFile {
                         + " it reads DATABASE_URL, with no time limit. " + chosen.fix());
             }
             NamedFile.problem(chosen.name()).ifPresent(problem -> {
-                throw new WorkshopException(chosen.source() + " names " + InputText.quote(chosen.name()) + ", which "
-                        + problem + "; pgjdbc reads it for a connection without a password. " + chosen.fix());
+                throw new WorkshopException(chosen.source() + " names " + InputText.quotePath(chosen.name())
+                        + ", which " + problem + "; pgjdbc reads it for a connection without a password. " + chosen.fix());
             });
         });
     }

@@ -26,13 +26,20 @@ final class StartupValues {
                 case "password", "sslpassword" -> name;
                 default -> "parameter " + name;
             }, props.getProperty(name));
+            String value = props.getProperty(name);
+            if (!ParameterPolicy.SECRET.contains(name) && DatabaseUrl.SECRET_KEY.matcher(value).find()) {
+                // Decoded, "application_name=x;pass%77ord=..." says password= too, and would reach server logs.
+                throw new WorkshopException("DATABASE_URL has a password key inside the value of " + name
+                        + " (not shown): separate parameters with '&', as in ?user=maxroach&password=....");
+            }
         }
         refuseInvisible("database name", database);
         String user = props.getProperty("user", "");
         if (user.startsWith("-") || user.matches("(?s).*[:;&=?].*")) {
             throw new WorkshopException("DATABASE_URL has a user name (not shown) that starts with '-' or holds"
                     + " ':', ';', '&', '=' or '?' (an option, a parameter or a password?). Write"
-                    + " postgresql://user:password@host/db, with the password's special characters percent-encoded (@ : / ? # as %40 %3A %2F %3F %23).");
+                    + " postgresql://user:password@host/db, with the password's special characters"
+                    + " percent-encoded (@ : / ? # as %40 %3A %2F %3F %23).");
         }
         if (database.startsWith("-") || database.matches("(?s).*[;&=].*")) {
             throw new WorkshopException("DATABASE_URL has a database name (not shown) that starts with '-' or holds"

@@ -169,6 +169,8 @@ final class HostileUrlCorpus {
         String category = "secret after a mistake";
         add(cases, category, "postgresql://maxroach%3A" + SECRET + "@" + host + "/defaultdb", "encoded ':' (%3A)");
         add(cases, category, "postgresql://maxroach%3a" + SECRET + "@" + host + "/defaultdb", "encoded ':' (%3A)");
+        add(cases, category, "postgresql://maxroach%3A" + SECRET + "/defaultdb", "not shown");
+        add(cases, category, "jdbc:postgresql://maxroach%3A" + SECRET + "@" + host + "/defaultdb", "encoded ':'");
         add(cases, category, "postgresql://maxroach@" + host + "/defaultdb&password=" + SECRET, "'?' before");
         add(cases, category, "postgresql://maxroach@" + host + "/defaultdb&sslpassword=" + SECRET, "'?' before");
         add(cases, category, "postgresql://maxroach@" + host + "/defaultdb&sslmode=require&password=" + SECRET,
@@ -193,6 +195,10 @@ final class HostileUrlCorpus {
         add(cases, category, "jdbc:postgresql://" + host + "/defaultdb?user=maxroach%3A" + SECRET, "user name");
         add(cases, category, "postgresql://maxroach@" + host + "/defaultdb?sslrootcert=/tmp/password=" + SECRET,
                 "password key inside the value");
+        add(cases, category, "postgresql://maxroach@" + host + "/defaultdb?application_name=x;pass%77ord%3D" + SECRET,
+                "password key inside the value of ApplicationName");
+        add(cases, category, "maxroach:" + SECRET + "://" + host + "/defaultdb",
+                "unknown scheme (not shown)");
     }
 
     /**
