@@ -16,6 +16,8 @@ final class CockroachContainerServer implements DatabaseServer {
     }
 
     static CockroachContainerServer start(String image, String reason) {
+        // An insecure node takes no password, so pgjdbc reads the password file on every connection, unbounded.
+        PasswordFile.check();
         CockroachContainer container = new CockroachContainer(
                 DockerImageName.parse(image).asCompatibleSubstituteFor("cockroachdb/cockroach"));
         container.start();
