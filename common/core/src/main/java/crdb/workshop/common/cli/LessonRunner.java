@@ -14,6 +14,7 @@ import crdb.workshop.common.retry.RetryInterruptedException;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Runs a lesson's main program: reads the flags, starts the database, prints the banner, applies
@@ -29,6 +30,9 @@ public final class LessonRunner {
     public interface Lesson {
         void run(Database database, PrintStream out) throws Exception;
     }
+
+    /** Words an argument holding a secret would carry, in any case. */
+    private static final Pattern SECRET_WORD = Pattern.compile("(?i)pass|pwd|secret|token|key|auth|cred");
 
     private LessonRunner() {
     }
@@ -58,18 +62,20 @@ public final class LessonRunner {
             Lesson lesson) {
         boolean echoSql = false;
         boolean verbose = false;
+        FailureText text = FailureText.forUrl(null);
         for (String arg : args) {
             switch (arg) {
                 case "--echo-sql" -> echoSql = true;
                 case "--verbose" -> verbose = true;
                 default -> {
-                    err.println(unknownOption(arg));
+                    err.println(text.line(unknownOption(arg)));
                     return 2;
                 }
             }
         }
         try {
             Settings effective = settings.get();
+            text = FailureText.forUrl(effective.databaseUrl().orElse(null));
             if (echoSql) {
                 effective = effective.withEchoSql(true);
             }
@@ -88,23 +94,24 @@ public final class LessonRunner {
                 return 0;
             }
         } catch (WorkshopException e) {
-            err.println(oneLine(e.getMessage()));
+            err.println(text.line(e.getMessage()));
             if (verbose) {
-                e.printStackTrace(err);
+                text.printStackTrace(e, err);
             }
             return 1;
         } catch (AmbiguousCommitException | RetriesExhaustedException | RetryInterruptedException e) {
             // The executor's own words say what happened and what to do; the driver's would not.
-            err.println("Failed: " + oneLine(e.getMessage()) + (verbose ? "" : " (run with --verbose for the"
+            err.println(text.line("Failed: " + e.getMessage()) + (verbose ? "" : " (run with --verbose for the"
                     + " stack trace)"));
             if (verbose) {
-                e.printStackTrace(err);
+                text.printStackTrace(e, err);
             }
             return 1;
         } catch (Exception e) {
-            err.println("Failed: " + describe(e) + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            err.println(text.line("Failed: " + describe(e)) + (verbose ? "" : " (run with --verbose for the stack"
+                    + " trace)"));
             if (verbose) {
-                e.printStackTrace(err);
+                text.printStackTrace(e, err);
             }
             return 1;
         } finally {
@@ -124,6 +131,12 @@ public final class LessonRunner {
         if (DatabaseUrl.looksLikeUrl(arg)) {
             return "Unknown option " + DatabaseUrl.maskArgument(arg) + " (it looks like a connection string: set"
                     + " DATABASE_URL to it instead, in quotes). " + options;
+        }
+        if (!arg.matches("--?[a-z][a-z-]*") || SECRET_WORD.matcher(arg).find()) {
+            // PGPASSWORD=..., Password=..., --password=..., or a word that may be the value of one: only
+            // options spelt like ours (lower-case words) are quoted; a password rarely is one.
+            return "Unknown argument (not shown: it may hold a password, as PGPASSWORD=... or a word after --password"
+                    + " would). Lessons take no secrets as arguments: put the password in DATABASE_URL. " + options;
         }
         return "Unknown option " + InputText.quote(arg) + ". " + options;
     }
@@ -152,9 +165,5 @@ public final class LessonRunner {
             return "";
         }
         return message.strip().lines().findFirst().orElse("").strip();
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

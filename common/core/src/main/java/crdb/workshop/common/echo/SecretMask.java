@@ -18,8 +18,9 @@ public final class SecretMask {
 
     /** PASSWORD 'text' or password = 'text' in SQL. */
     private static final Pattern QUOTED_PASSWORD = Pattern.compile("(?i)(password\\s*=?\\s*)'[^']*+(?:''[^']*+)*+'");
-    /** password=text in a URL or a settings string. */
-    private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)(password=)[^\\s&,;)']+");
+    /** password=text in a URL or a settings string, in any case (PGPASSWORD=, Password=, pwd=, password%3D). */
+    private static final Pattern PASSWORD_SETTING =
+            Pattern.compile("(?i)((?:password|pwd)\\s*(?:=|%3d)\\s*)[^\\s&,;)']+");
     /** The password in a URL's user information: scheme://user:password@host. */
     private static final Pattern URL_USER_INFO = Pattern.compile("(://[^:/@\\s]*:)[^@\\s/]+@");
 

@@ -2,6 +2,7 @@ package crdb.workshop.common.server;
 
 import crdb.workshop.common.settings.ServerKind;
 import crdb.workshop.common.url.ConnectionSettings;
+import crdb.workshop.common.url.PasswordFile;
 import java.util.Properties;
 import org.testcontainers.cockroachdb.CockroachContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -18,6 +19,8 @@ final class CockroachContainerServer implements DatabaseServer {
     }
 
     static CockroachContainerServer start(String image, String reason) {
+        // An insecure node takes no password, so pgjdbc reads the password file on every connection, unbounded.
+        PasswordFile.check();
         CockroachContainer container = new CockroachContainer(
                 DockerImageName.parse(image).asCompatibleSubstituteFor("cockroachdb/cockroach"));
         container.start();

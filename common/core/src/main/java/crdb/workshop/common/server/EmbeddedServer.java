@@ -2,6 +2,7 @@ package crdb.workshop.common.server;
 
 import crdb.workshop.common.settings.ServerKind;
 import crdb.workshop.common.url.ConnectionSettings;
+import crdb.workshop.common.url.PasswordFile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ final class EmbeddedServer implements DatabaseServer {
     }
 
     static EmbeddedServer start(String reason) {
+        // It takes no password, so pgjdbc reads the password file on every connection, with no time limit.
+        PasswordFile.check();
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("default_transaction_isolation", "serializable")

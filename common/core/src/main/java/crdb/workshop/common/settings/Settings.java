@@ -81,7 +81,7 @@ public record Settings(
                 return kind;
             }
         }
-        throw new WorkshopException("WORKSHOP_DATABASE is '" + value + "', which is not a database kind."
+        throw new WorkshopException("WORKSHOP_DATABASE is " + InputText.quote(value) + ", which is not a database kind."
                 + " Use one of: url, cockroachdb, embedded (or unset it to let the workspace choose).");
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.postgresql.Driver;
 
 /**
@@ -41,6 +42,9 @@ public final class DatabaseUrl {
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of(
             "postgresql", 5432, "postgres", 5432, "jdbc:postgresql", 5432,
             "cockroachdb", 26257, "cockroachdb+psycopg2", 26257);
+
+    /** A password key in any spelling and separator form: password=, sslpassword=, PGPASSWORD=, pwd=. */
+    static final Pattern SECRET_KEY = Pattern.compile("(?i)(pass(word)?|pwd)\\s*(=|%3d)");
 
     /** Far longer than any real connection string; longer input is a paste gone wrong. */
     private static final int MAX_LENGTH = 4096;
@@ -75,8 +79,10 @@ public final class DatabaseUrl {
         }
         Integer defaultPort = DEFAULT_PORTS.get(scheme);
         if (defaultPort == null) {
+            // A ':' in it ("maxroach:secret://...") may come before a password: not shown then.
             throw new WorkshopException("DATABASE_URL has the unknown scheme "
-                    + (scheme.length() <= 20 ? "'" + scheme + "'" : InputText.quote(scheme))
+                    + (scheme.indexOf(':') >= 0 ? "(not shown)"
+                            : scheme.length() <= 20 ? "'" + scheme + "'" : InputText.quote(scheme))
                     + ". Use postgresql://, postgres://, cockroachdb:// or jdbc:postgresql://.");
         }
         String rest = text.substring(schemeEnd + 3);
@@ -95,13 +101,22 @@ public final class DatabaseUrl {
         }
         // Without an '@', "user:secret/db" would read as host 'user', port 'secret': quote nothing then,
         // except in the JDBC form, which carries credentials in the query, not in the authority.
-        HostList hosts = HostList.parse(authority.substring(at + 1), defaultPort,
-                at >= 0 || scheme.equals("jdbc:postgresql"));
+        // An '@' after the authority means the password held an unencoded '/' or '?': what reads as the host
+        // list ("user:p@ss:wo/rd@host") is then part of the password, so quote nothing from it either.
+        String hostText = authority.substring(at + 1);
+        boolean showable = afterAuthority.indexOf('@') < 0 && (at >= 0
+                || scheme.equals("jdbc:postgresql") && hostText.matches("[^:\\[]*(:[0-9]*)?(,[^:\\[]*(:[0-9]*)?)*"));
+        HostList hosts = HostList.parse(hostText, defaultPort, showable);
 
         int queryStart = afterAuthority.indexOf('?');
         String path = queryStart < 0 ? afterAuthority : afterAuthority.substring(0, queryStart);
         String query = queryStart < 0 ? "" : afterAuthority.substring(queryStart + 1);
         String database = readPathAndQuery(hosts, path, query, props);
+        StartupValues.check(props, database);
+        if (!props.containsKey("password")) {
+            PasswordFile.check();
+        }
+        ParameterPolicy.checkDefaultFiles(props);
 
         String jdbcUrl = "jdbc:postgresql://" + hosts + "/" + encodePath(database);
         return new ConnectionSettings(jdbcUrl, props, display(scheme, props, hosts, database));
@@ -135,6 +150,12 @@ public final class DatabaseUrl {
     private static void readUserInfo(String userInfo, Properties props) {
         int colon = userInfo.indexOf(':');
         String user = colon >= 0 ? userInfo.substring(0, colon) : userInfo;
+        if (user.contains("%3A") || user.contains("%3a")) {
+            // "user%3Apassword@host": the colon was encoded, and what follows it is the password.
+            throw new WorkshopException("DATABASE_URL has an encoded ':' (%3A) in the user name (not shown). The ':'"
+                    + " between user and password must stay a plain ':' (postgresql://user:password@host); encode"
+                    + " only the special characters inside the password (@ : / ? # % as %40 %3A %2F %3F %23 %25).");
+        }
         if (!user.isEmpty()) {
             props.setProperty("user", decode(user, "user name"));
         }
@@ -152,6 +173,12 @@ public final class DatabaseUrl {
             throw new WorkshopException("DATABASE_URL has " + (path.indexOf('@') >= 0 ? "an '@'" : "a '/'")
                     + " after the host, in the database name. If the password holds '/', '?' or '#', percent-encode"
                     + " them (%2F, %3F, %23); a database name holding '/' or '@' too (%2F, %40).");
+        }
+        if (path.indexOf('&') >= 0 || path.indexOf('=') >= 0 || path.indexOf(';') >= 0) {
+            // ".../db&password=..." (a forgotten '?') or pgjdbc's old ".../db;password=...": the rest may be a secret.
+            throw new WorkshopException("DATABASE_URL has '&', '=' or ';' in the database name (not shown): is the"
+                    + " '?' before the parameters missing? Write .../defaultdb?sslmode=verify-full&password=..., with"
+                    + " '?' first and '&' between parameters; inside a password, percent-encode them (%26 %3D %3B).");
         }
         List<String> passOn = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -176,6 +203,11 @@ public final class DatabaseUrl {
             }
             if (ParameterPolicy.SECRET.contains(name)) {
                 props.setProperty(name, decode(eq < 0 ? "" : pair.substring(eq + 1), name));
+            } else if (SECRET_KEY.matcher(pair.substring(eq + 1)).find()) {
+                // "?user=u;password=..." or "?sslmode=require?password=...": a secret hides in another's value.
+                throw new WorkshopException("DATABASE_URL has a password key inside the value of " + name
+                        + " (not shown): separate parameters with '&' (not ';' or a second '?'), as in"
+                        + " ?user=maxroach&password=...; inside a password, percent-encode '&' '=' ';' '?'.");
             } else {
                 // RFC 3986 reads '+' as a plus (libpq does too); pgjdbc's decoder would make it a space.
                 passOn.add(pair.replace("+", "%2B"));
@@ -184,8 +216,11 @@ public final class DatabaseUrl {
         String forPgjdbc = "jdbc:postgresql://" + hosts + "/" + path.replaceFirst("^/", "").replace("+", "%2B")
                 + (passOn.isEmpty() ? "" : "?" + String.join("&", passOn));
         Properties parsed;
+        // With no password, pgjdbc reads .pgpass while it parses, outside every timeout: an empty one stops that.
+        Properties noPasswordFile = new Properties();
+        noPasswordFile.setProperty("password", "");
         try {
-            parsed = Driver.parseURL(forPgjdbc, new Properties());
+            parsed = Driver.parseURL(forPgjdbc, noPasswordFile);
         } catch (IllegalArgumentException e) {
             parsed = null;
         }
@@ -194,7 +229,7 @@ public final class DatabaseUrl {
                     + " badly percent-encoded one?). Check it against the form " + EXAMPLE + ".");
         }
         for (String name : parsed.stringPropertyNames()) {
-            if (!Set.of("PGHOST", "PGPORT", "PGDBNAME").contains(name)) {
+            if (!Set.of("PGHOST", "PGPORT", "PGDBNAME").contains(name) && !ParameterPolicy.SECRET.contains(name)) {
                 props.setProperty(ParameterPolicy.pgjdbcName(name),
                         ParameterPolicy.check(name, parsed.getProperty(name)));
             }

@@ -97,8 +97,9 @@ record HostList(List<String> hosts) {
     private static WorkshopException bad(String what, String piece, boolean showable, String fix, String which) {
         String shown = showable
                 ? what + " " + InputText.quote(piece) + which
-                : what + " (not shown: with no '@' before the host, it may be part of a password."
-                        + " Is the '@' between password and host missing?)";
+                : what + " (not shown: it may be part of a password. Is the '@' between password and host"
+                        + " missing, or does the password hold an unencoded @ : / ? #? Percent-encode those as"
+                        + " %40 %3A %2F %3F %23)";
         return new WorkshopException("DATABASE_URL has " + shown + ". " + fix);
     }
 

@@ -1,11 +1,11 @@
 package crdb.workshop.common.url;
 
 import crdb.workshop.common.WorkshopException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -192,22 +192,45 @@ final class ParameterPolicy {
     }
 
     private static String readableFile(String name, String path) {
-        boolean readable;
-        try {
-            readable = !path.isEmpty() && Files.isReadable(Path.of(path)) && !Files.isDirectory(Path.of(path));
-        } catch (InvalidPathException e) {
-            readable = false;
-        }
-        if (!readable) {
+        NamedFile.problem(path).ifPresent(problem -> {
             throw new WorkshopException("DATABASE_URL names " + name + "=" + shown(path) + ", but no readable file"
-                    + " is there. " + (name.equals("sslrootcert") ? "Download the cluster's CA certificate"
-                    + " (CockroachDB Cloud: Connect dialog, 'Download CA Cert') or fix the path." : "Fix the path."));
-        }
+                    + " is there: it " + problem + ". " + (name.equals("sslrootcert") ? "Download the cluster's CA"
+                    + " certificate (CockroachDB Cloud: Connect dialog, 'Download CA Cert') or fix the path."
+                    : "Fix the path."));
+        });
         return path;
+    }
+
+    /**
+     * Refuses the files pgjdbc reads by default when TLS is on and the URL names none
+     * (~/.postgresql/root.crt, postgresql.crt, postgresql.pk8), when one is there but is no small
+     * regular file: pgjdbc would read it with no limit, as it would a file the URL names.
+     */
+    static void checkDefaultFiles(Properties props) {
+        if ("disable".equals(props.getProperty("sslmode")) || "false".equals(props.getProperty("ssl"))) {
+            return;
+        }
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("windows");
+        Path directory = windows ? Path.of(String.valueOf(System.getenv("APPDATA")), "postgresql")
+                : Path.of(System.getProperty("user.home"), ".postgresql");
+        Map<String, List<String>> defaults = Map.of("sslrootcert", List.of("root.crt"),
+                "sslcert", List.of("postgresql.crt"), "sslkey", List.of("postgresql.pk8", "postgresql.key"));
+        defaults.forEach((name, files) -> {
+            for (String file : props.containsKey(name) ? List.<String>of() : files) {
+                Path path = directory.resolve(file);
+                if (NamedFile.exists(path)) {
+                    NamedFile.problem(path.toString()).ifPresent(problem -> {
+                        throw new WorkshopException("pgjdbc's default " + name + " file " + InputText.quotePath(
+                                path.toString()) + " " + problem + ". Make it a regular file, remove it, or name"
+                                + " another with " + name + "= in DATABASE_URL.");
+                    });
+                }
+            }
+        });
     }
 
     /** A value as typed when it is a plain word or path, else quoted and cut. */
     private static String shown(String value) {
-        return value.matches("[A-Za-z0-9_./~:+-]{1,60}") ? value : InputText.quote(value);
+        return value.matches("[A-Za-z0-9_./~+-]{1,60}") ? value : InputText.quote(value);
     }
 }

@@ -23,6 +23,11 @@ final class SessionOptions {
 
     /** Throws a one-line WorkshopException if {@code options} holds anything but allowed settings. */
     static void check(String options) {
+        if (options.indexOf('\\') >= 0) {
+            // The server reads "\ " as a space inside a value: words we would split, it would not.
+            throw new WorkshopException("DATABASE_URL has options with a backslash, which the server reads as an"
+                    + " escape. Write each setting as -c name=value, without backslashes.");
+        }
         String[] words = options.strip().split("\\s+");
         for (int i = 0; i < words.length; i++) {
             String word = words[i];

@@ -154,7 +154,80 @@ final class HostileUrlCorpus {
                 + "&sslmode=verify", "not an SSL mode");
         add(cases, "secret with another mistake", "jdbc:postgresql://localhost:99999/defaultdb?user=maxroach&password="
                 + SECRET, "port '99999'");
+        secretsAfterAMistake(cases, closed);
+        controlCharacters(cases);
         return cases;
+    }
+
+    /**
+     * Issue 19, item 2: plausible mistakes after which no text that may be part of the password is
+     * quoted: an encoded user/password colon, a forgotten '?', pgjdbc's ';' form, a password whose
+     * unencoded '@' and '/' leave a piece of it where the port goes.
+     */
+    private static void secretsAfterAMistake(List<Case> cases, int closed) {
+        String host = "localhost:26257";
+        String category = "secret after a mistake";
+        add(cases, category, "postgresql://maxroach%3A" + SECRET + "@" + host + "/defaultdb", "encoded ':' (%3A)");
+        add(cases, category, "postgresql://maxroach%3a" + SECRET + "@" + host + "/defaultdb", "encoded ':' (%3A)");
+        add(cases, category, "postgresql://maxroach%3A" + SECRET + "/defaultdb", "not shown");
+        add(cases, category, "jdbc:postgresql://maxroach%3A" + SECRET + "@" + host + "/defaultdb", "encoded ':'");
+        add(cases, category, "postgresql://maxroach@" + host + "/defaultdb&password=" + SECRET, "'?' before");
+        add(cases, category, "postgresql://maxroach@" + host + "/defaultdb&sslpassword=" + SECRET, "'?' before");
+        add(cases, category, "postgresql://maxroach@" + host + "/defaultdb&sslmode=require&password=" + SECRET,
+                "'?' before");
+        add(cases, category, "jdbc:postgresql://" + host + "/defaultdb;user=maxroach;password=" + SECRET, "'?' before");
+        add(cases, category, "jdbc:postgresql://" + host + "/defaultdb?user=maxroach;password=" + SECRET,
+                "password key inside the value of user");
+        add(cases, category, "postgresql://maxroach@" + host + "/defaultdb?sslmode=require?password=" + SECRET,
+                "password key inside the value of sslmode");
+        add(cases, category, "postgresql://maxroach@" + host + "/defaultdb?application_name=x;Password=" + SECRET,
+                "password key inside the value");
+        add(cases, category, "postgresql://maxroach@" + host + "/defaultdb?sslmode=require%3Bpassword%3D" + SECRET,
+                "password key inside the value");
+        add(cases, category, "postgresql://maxroach:p@ss:" + SECRET + "/x@" + host + "/defaultdb", "not shown");
+        add(cases, category, "postgresql://maxroach:p@ss:9" + SECRET + "?x@" + host + "/defaultdb", "not shown");
+        add(cases, category, "postgresql://maxroach:p@ss:6" + SECRET.replaceAll("[^0-9]", "") + "/x" + TELLTALE
+                + "@" + host + "/defaultdb", "an '@' after the host");
+        add(cases, category, "jdbc:postgresql://maxroach:" + SECRET + "/defaultdb", "not shown");
+        add(cases, category, "postgresql://maxroach@" + host + "/defaultdb%26password%3D" + SECRET, "database name");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@127.0.0.1:" + closed + "/defaultdb?sslmode=verify",
+                "not an SSL mode");
+        add(cases, category, "jdbc:postgresql://" + host + "/defaultdb?user=maxroach%3A" + SECRET, "user name");
+        add(cases, category, "postgresql://maxroach@" + host + "/defaultdb?sslrootcert=/tmp/password=" + SECRET,
+                "password key inside the value");
+        add(cases, category, "postgresql://maxroach@" + host + "/defaultdb?application_name=x;pass%77ord%3D" + SECRET,
+                "password key inside the value of ApplicationName");
+        add(cases, category, "maxroach:" + SECRET + "://" + host + "/defaultdb",
+                "unknown scheme (not shown)");
+    }
+
+    /**
+     * Issue 19, item 4: control and invisible characters in every part of the URL. Each is refused,
+     * and no output holds one raw (HostileUrlTest checks every character printed).
+     */
+    private static void controlCharacters(List<Case> cases) {
+        String category = "control character";
+        String host = "localhost:26257";
+        String title = "%1B]0;pwned%07%1B[2J";
+        add(cases, category, "postgresql://max" + title + "roach:" + SECRET + "@" + host + "/defaultdb", "user name");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@" + host + "/default%0Ddb", "database name");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@" + host + "/default%0Adb", "database name");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@" + host + "/default%1B[2Jdb", "database name");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@" + host + "/default%07db", "database name");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@" + host + "/default%C2%9Bdb", "database name");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@" + host + "/default%E2%80%AEbd", "database name");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "%0A@" + host + "/defaultdb", "in the password");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@" + host + "/defaultdb?application_name=a%1B[31m",
+                "parameter ApplicationName");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@" + host + "/defaultdb?sslmode=require%0D",
+                "sslmode");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@" + host
+                + "/defaultdb?options=-c%20timezone%3DU%07TC", "parameter options");
+        add(cases, category, "jdbc:postgresql://" + host + "/defaultdb?user=max%E2%81%A6roach&password=" + SECRET,
+                "user name");
+        add(cases, category, "postgresql://maxroach:" + SECRET + "@" + host + "/defaultdb?sslrootcert=/tmp/a%1B[2Jb",
+                "sslrootcert");
+        add(cases, category, "cockroachdb://maxroach:" + SECRET + "@" + host + "/default%E2%80%A8db", "database name");
     }
 
     private static void add(List<Case> cases, String category, String url, String says) {
