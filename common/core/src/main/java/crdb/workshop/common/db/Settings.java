@@ -30,9 +30,9 @@ public record Settings(
         Duration giveUp) {
 
     /**
-     * Pinned so every run uses the same server; override with WORKSHOP_COCKROACH_IMAGE. v25.4 is the
-     * Regular line supported until 2027-05-03, where v25.2's support ends on 2026-12-17; v25.4.11 is
-     * its newest patch the release notes confirm, with the fixes for A-161317, A-162085 and A-166122
+     * Pinned so every run uses the same server; override with WORKSHOP_COCKROACH_IMAGE. The v25.4
+     * line is supported until 2027-05-03, where v25.2's support ends on 2026-12-17; v25.4.11
+     * (2026-05-29) carries the fixes for advisories A-161317, A-162085 and A-166122
      * (https://www.cockroachlabs.com/docs/releases/release-support-policy,
      * https://www.cockroachlabs.com/docs/releases/v25.4). README and docs are checked against it.
      */
