@@ -25,10 +25,7 @@ final class CockroachContainerServer implements DatabaseServer {
     }
 
     static CockroachContainerServer start(String image, String reason) {
-        CockroachContainer container = new CockroachContainer(
-                DockerImageName.parse(image).asCompatibleSubstituteFor("cockroachdb/cockroach"));
-        // Sets the WaitAllStrategy's outer timeout and each inner strategy's.
-        container.withStartupTimeout(STARTUP_TIMEOUT);
+        CockroachContainer container = configured(image);
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -40,6 +37,14 @@ final class CockroachContainerServer implements DatabaseServer {
                     + " DATABASE_URL to a running cluster.", e);
         }
         return new CockroachContainerServer(container, reason);
+    }
+
+    /** The container, not started, waiting up to STARTUP_TIMEOUT: the WaitAllStrategy's outer timeout and each inner one's. */
+    static CockroachContainer configured(String image) {
+        CockroachContainer container = new CockroachContainer(
+                DockerImageName.parse(image).asCompatibleSubstituteFor("cockroachdb/cockroach"));
+        container.withStartupTimeout(STARTUP_TIMEOUT);
+        return container;
     }
 
     @Override
