@@ -73,14 +73,16 @@ class CockroachCompatibilityTest {
     }
 
     @Test
-    void theCollectorFindsMapperXmlAnnotationsJdbcStringsAndSchemaScripts() {
+    void theCollectorFindsMapperXmlAnnotationsJdbcStringsSchemaScriptsAndTestSupport() {
         List<String> where = SentStatements.in(ROOT).stream().map(SentStatement::where).toList();
 
         assertThat(where).anySatisfy(w -> assertThat(w).startsWith("dbinit.sql"))
                 .anySatisfy(w -> assertThat(w).contains("TransferMapper.xml id="))
                 .anySatisfy(w -> assertThat(w).contains("TransferMapper.java:"))
                 .anySatisfy(w -> assertThat(w).contains("JdbcTransferService.java:"))
-                .anySatisfy(w -> assertThat(w).endsWith("schema.sql"));
+                .anySatisfy(w -> assertThat(w).endsWith("schema.sql"))
+                .anySatisfy(w -> assertThat(w).contains("CommitFaults.java:"))
+                .anySatisfy(w -> assertThat(w).contains("DatabaseExtension.java:"));
     }
 
     @ParameterizedTest
