@@ -10,10 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The build's CockroachDB guard: no statement that the lessons or common/core can send uses
- * something CockroachDB rejects or only fakes (see {@link CockroachIncompatibility} for the list
- * and the documentation behind each entry). The embedded PostgreSQL would run such a statement
- * happily, so without this check the first to notice would be a learner on a real cluster.
+ * The build's CockroachDB guard: no statement that any module's main code can send (lessons,
+ * common/core, benchmark rigs, test support) uses something CockroachDB rejects or only fakes (see
+ * {@link CockroachIncompatibility} for the list and the documentation behind each entry), unless a
+ * database-id check the collector sees guards it or {@link AllowedPostgreSqlOnly} lists it with its
+ * reason. The embedded PostgreSQL would run such a statement happily, so without this check the
+ * first to notice would be a learner on a real cluster. Lesson 02's rendered Dynamic SQL is checked
+ * by that lesson's RenderedSqlCompatibilityTest.
  */
 class CockroachCompatibilityTest {
 
