@@ -36,8 +36,8 @@ public final class SentStatements {
             + "|REFRESH|DISCARD)\\b.*");
     private static final Pattern DATABASE_ID_CHECK = Pattern.compile(
             "\\bisCockroachDb\\s*\\(\\)|\\bVendor\\.(COCKROACHDB|POSTGRESQL)\\b|\\bdatabaseId\\b");
-    /** A member of a class, as the workspace formats them: four spaces in, not a brace or a comment. */
-    private static final Pattern MEMBER_START = Pattern.compile("\n    (?![ }/*@])");
+    /** A member of a class (or its first annotation), as the workspace formats them: four spaces in, not a brace or a comment. */
+    private static final Pattern MEMBER_START = Pattern.compile("\n    (?![ }/*])");
     private static final String OWN_PACKAGE = "/crdb/workshop/common/compat/";
 
     private SentStatements() {

@@ -67,10 +67,14 @@ class CockroachCompatibilityTest {
                     String unguarded() {
                         return "SHOW random_page_cost";
                     }
+
+                    @Select("SHOW random_page_cost")
+                    String annotated();
                 }
                 """;
 
         assertThat(SentStatements.guarded(source, source.indexOf("SHOW"))).isTrue();
+        assertThat(SentStatements.guarded(source, source.indexOf("SHOW", source.indexOf("unguarded")))).isFalse();
         assertThat(SentStatements.guarded(source, source.lastIndexOf("SHOW"))).isFalse();
         assertThat(SentStatements.guarded(source, source.indexOf("SELECT"))).isFalse();
     }
