@@ -48,10 +48,11 @@ public enum CockroachIncompatibility {
             + " CREATE TEMP TABLE fails on a default cluster, and ON COMMIT DROP / DELETE ROWS are not supported",
             "https://www.cockroachlabs.com/docs/stable/temporary-tables",
             words("CREATE\\s+(GLOBAL\\s+|LOCAL\\s+)?TEMP(ORARY)?\\s+TABLE|ON\\s+COMMIT\\s+(DROP|DELETE\\s+ROWS)")),
-    REPEATABLE_READ("REPEATABLE READ runs as SERIALIZABLE unless the cluster setting"
-            + " sql.txn.repeatable_read_isolation.enabled is on: the statement succeeds and the isolation asked for"
-            + " is silently not the one that runs; state SERIALIZABLE or READ COMMITTED",
-            "https://www.cockroachlabs.com/docs/stable/transactions#isolation-levels",
+    REPEATABLE_READ("REPEATABLE READ is not one of CockroachDB's documented levels (SERIALIZABLE, READ COMMITTED):"
+            + " it runs as SERIALIZABLE unless the preview cluster setting sql.txn.repeatable_read_isolation.enabled"
+            + " is on, so the statement succeeds and the isolation asked for is silently not the one that runs;"
+            + " state SERIALIZABLE or READ COMMITTED",
+            "https://www.cockroachlabs.com/docs/stable/read-committed",
             words("REPEATABLE\\s+READ")),
     EXTENSION("CockroachDB loads no extensions: CREATE EXTENSION accepts only a few names whose features are"
             + " built in, and pg_stat_statements is not one (statement statistics are in SHOW STATEMENTS and"
@@ -69,9 +70,9 @@ public enum CockroachIncompatibility {
                     + "|.*\\bINSTEAD\\s+OF\\b.*")
                     || sql.matches("(?is)^\\s*CREATE\\s+(OR\\s+REPLACE\\s+)?TRIGGER\\b.*")
                     && !sql.matches("(?is).*\\bFOR\\s+EACH\\s+ROW\\b.*")),
-    LISTEN_NOTIFY("LISTEN, NOTIFY, UNLISTEN and pg_notify are not supported (cockroachdb/cockroach#41522);"
+    LISTEN_NOTIFY("LISTEN, NOTIFY, UNLISTEN and pg_notify are not supported (an open issue);"
             + " changefeeds are CockroachDB's way to hear of changes",
-            "https://www.cockroachlabs.com/docs/stable/postgresql-compatibility#unsupported-postgresql-features",
+            "https://github.com/cockroachdb/cockroach/issues/41522",
             sql -> sql.matches("(?is)^\\s*(LISTEN|NOTIFY|UNLISTEN)\\b.*") || sql.matches("(?is).*\\bpg_notify\\s*\\(.*")),
     POSTGRES_SETTING("PostgreSQL's planner and server settings (random_page_cost, enable_seqscan, work_mem, fsync,"
             + " synchronous_commit, ...) are not CockroachDB session variables: SET, SHOW and current_setting()"
