@@ -22,18 +22,20 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadCommittedDefaultTest {
 
+    private ReadCommittedDefault readCommittedDefault;
     private Database readCommittedByDefault;
 
     @BeforeAll
     void open(Database database) throws Exception {
-        readCommittedByDefault = ReadCommittedDefault.open(database);
+        readCommittedDefault = ReadCommittedDefault.open(database);
+        readCommittedByDefault = readCommittedDefault.database();
         LessonTables.reset(readCommittedByDefault);
     }
 
     @AfterAll
-    void close() {
-        if (readCommittedByDefault != null) {
-            readCommittedByDefault.close();
+    void close() throws Exception {
+        if (readCommittedDefault != null) {
+            readCommittedDefault.close();
         }
     }
 

@@ -31,11 +31,13 @@ public record Settings(
         Duration giveUp) {
 
     /**
-     * Pinned so every run uses the same server; override with WORKSHOP_COCKROACH_IMAGE. The newest
-     * v25.2 (LTS) patch the advisories name: it has the fixes for A-151050 (v25.2.4), A-162085
-     * (v25.2.13) and A-166122 (v25.2.17).
+     * Pinned so every run uses the same server; override with WORKSHOP_COCKROACH_IMAGE. The v25.4
+     * line is supported until 2027-05-03, where v25.2's support ends on 2026-12-17; v25.4.11
+     * (2026-05-29) carries the fixes for advisories A-161317, A-162085 and A-166122
+     * (https://www.cockroachlabs.com/docs/releases/release-support-policy,
+     * https://www.cockroachlabs.com/docs/releases/v25.4). README and docs are checked against it.
      */
-    public static final String DEFAULT_COCKROACH_IMAGE = "cockroachdb/cockroach:v25.2.17";
+    public static final String DEFAULT_COCKROACH_IMAGE = "cockroachdb/cockroach:v25.4.11";
 
     /** Long enough for a node restart or a TLS handshake across the world; short enough to wait for. */
     public static final Duration DEFAULT_GIVE_UP = Duration.ofSeconds(30);

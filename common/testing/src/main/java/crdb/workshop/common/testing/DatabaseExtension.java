@@ -39,7 +39,8 @@ public final class DatabaseExtension implements BeforeAllCallback, ParameterReso
         SharedServer shared = context.getRoot().getStore(NAMESPACE)
                 .computeIfAbsent(SharedServer.class, key -> SharedServer.start(), SharedServer.class);
         String name = databaseName(context.getRequiredTestClass());
-        ClassDatabase classDatabase = shared.mayCreateDatabases()
+        // -Dworkshop.schemaPerClass=true: the schema mode for a user who may create databases (to test it).
+        ClassDatabase classDatabase = shared.mayCreateDatabases() && !Boolean.getBoolean("workshop.schemaPerClass")
                 ? ClassDatabase.inOwnDatabase(shared.server, name)
                 : ClassDatabase.inOwnSchema(shared.server, name);
         context.getStore(NAMESPACE).put(Database.class, classDatabase);

@@ -19,19 +19,21 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatedIsolationTest {
 
+    private ReadCommittedDefault readCommittedDefault;
     private Database readCommittedByDefault;
     private RetryExecutor retry;
 
     @BeforeAll
     void openOnAReadCommittedDefault(Database database) throws Exception {
-        readCommittedByDefault = ReadCommittedDefault.open(database);
+        readCommittedDefault = ReadCommittedDefault.open(database);
+        readCommittedByDefault = readCommittedDefault.database();
         retry = RetryExecutor.withDefaults(readCommittedByDefault.sessionFactory());
     }
 
     @AfterAll
-    void close() {
-        if (readCommittedByDefault != null) {
-            readCommittedByDefault.close();
+    void close() throws Exception {
+        if (readCommittedDefault != null) {
+            readCommittedDefault.close();
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * the CockroachDB page that says so. Anything not listed is still checked by running the suite on
  * a CockroachDB cluster (see the README, "Run the tests on CockroachDB").
  */
-enum CockroachIncompatibility {
+public enum CockroachIncompatibility {
 
     ADVISORY_LOCK("advisory lock functions are not supported: where CockroachDB defines them at all, they are no-ops that lock nothing",
             "https://www.cockroachlabs.com/docs/stable/postgresql-compatibility#unsupported-postgresql-features",
@@ -43,13 +43,51 @@ enum CockroachIncompatibility {
     TABLE_MODIFIED_TWICE_IN_ONE_STATEMENT("a statement may not modify one table in two of its parts (WITH ... AS"
             + " (UPDATE t ...) UPDATE t ...) unless every part is an INSERT without ON CONFLICT",
             "https://www.cockroachlabs.com/docs/stable/known-limitations#statements-containing-multiple-modification-subqueries-of-the-same-table-are-disallowed",
-            CockroachIncompatibility::modifiesOneTableTwice);
+            CockroachIncompatibility::modifiesOneTableTwice),
+    TEMPORARY_TABLE("temporary tables are off by default (experimental_enable_temp_tables) and only session-scoped:"
+            + " CREATE TEMP TABLE fails on a default cluster, and ON COMMIT DROP / DELETE ROWS are not supported",
+            "https://www.cockroachlabs.com/docs/stable/temporary-tables",
+            words("CREATE\\s+(GLOBAL\\s+|LOCAL\\s+)?TEMP(ORARY)?\\s+TABLE|ON\\s+COMMIT\\s+(DROP|DELETE\\s+ROWS)")),
+    REPEATABLE_READ("REPEATABLE READ is not one of CockroachDB's documented levels (SERIALIZABLE, READ COMMITTED):"
+            + " it runs as SERIALIZABLE unless the preview cluster setting sql.txn.repeatable_read_isolation.enabled"
+            + " is on, so the statement succeeds and the isolation asked for is silently not the one that runs;"
+            + " state SERIALIZABLE or READ COMMITTED",
+            "https://www.cockroachlabs.com/docs/stable/read-committed",
+            words("REPEATABLE\\s+READ")),
+    EXTENSION("CockroachDB loads no extensions: CREATE EXTENSION accepts only a few names whose features are"
+            + " built in, and pg_stat_statements is not one (statement statistics are in SHOW STATEMENTS and"
+            + " the DB Console's SQL Activity)",
+            "https://www.cockroachlabs.com/docs/stable/pg-extension",
+            words("CREATE\\s+EXTENSION|pg_stat_statements")),
+    COPY_OPTION("COPY ... WITH FREEZE, COPY ... WITH QUOTE and COPY ... FROM ... WHERE are not supported",
+            "https://www.cockroachlabs.com/docs/stable/copy#unsupported-syntax",
+            sql -> sql.matches("(?is)^\\s*COPY\\b.*") && sql.matches("(?is).*(\\bFREEZE\\b|\\bQUOTE\\b|\\bFROM\\b.*\\bWHERE\\b).*")),
+    TRIGGER_KIND("only row-level, non-constraint triggers exist: CONSTRAINT TRIGGER, statement-level triggers"
+            + " (FOR EACH STATEMENT, or no FOR EACH clause, which PostgreSQL takes as per statement) and INSTEAD OF"
+            + " triggers are not supported",
+            "https://www.cockroachlabs.com/docs/stable/known-limitations#triggers",
+            sql -> sql.matches("(?is).*\\bCONSTRAINT\\s+TRIGGER\\b.*|.*\\bFOR\\s+EACH\\s+STATEMENT\\b.*"
+                    + "|.*\\bINSTEAD\\s+OF\\b.*")
+                    || sql.matches("(?is)^\\s*CREATE\\s+(OR\\s+REPLACE\\s+)?TRIGGER\\b.*")
+                    && !sql.matches("(?is).*\\bFOR\\s+EACH\\s+ROW\\b.*")),
+    LISTEN_NOTIFY("LISTEN, NOTIFY, UNLISTEN and pg_notify are not supported (an open issue);"
+            + " changefeeds are CockroachDB's way to hear of changes",
+            "https://github.com/cockroachdb/cockroach/issues/41522",
+            sql -> sql.matches("(?is)^\\s*(LISTEN|NOTIFY|UNLISTEN)\\b.*") || sql.matches("(?is).*\\bpg_notify\\s*\\(.*")),
+    POSTGRES_SETTING("PostgreSQL's planner and server settings (random_page_cost, enable_seqscan, work_mem, fsync,"
+            + " synchronous_commit, ...) are not CockroachDB session variables: SET, SHOW and current_setting()"
+            + " on them fail; CockroachDB's cost-based optimizer has no such knobs",
+            "https://www.cockroachlabs.com/docs/stable/session-variables",
+            words("random_page_cost|seq_page_cost|cpu_(tuple|index_tuple|operator)_cost|effective_cache_size"
+                    + "|enable_(seqscan|indexscan|indexonlyscan|bitmapscan|hashjoin|mergejoin|nestloop|sort|hashagg)"
+                    + "|work_mem|maintenance_work_mem|fsync|synchronous_commit|full_page_writes|wal_level"
+                    + "|shared_buffers|shared_preload_libraries"));
 
     private static final Pattern MODIFIED_TABLE = Pattern.compile(
             "(?i)(?<!\\bDO\\s|\\bFOR\\s|\\bKEY\\s)\\b(INSERT\\s+INTO|UPSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)");
 
-    final String why;
-    final String source;
+    public final String why;
+    public final String source;
     private final Predicate<String> matches;
 
     CockroachIncompatibility(String why, String source, Predicate<String> matches) {
@@ -59,8 +97,13 @@ enum CockroachIncompatibility {
     }
 
     /** The first entry {@code statement} falls under, if any. */
-    static Optional<CockroachIncompatibility> of(SentStatement statement) {
-        String sql = statement.oneLine();
+    public static Optional<CockroachIncompatibility> of(SentStatement statement) {
+        return of(statement.oneLine());
+    }
+
+    /** The first entry the SQL text {@code sql} falls under, if any. */
+    public static Optional<CockroachIncompatibility> of(String sql) {
+        sql = sql.strip().replaceAll("\\s+", " ");
         for (CockroachIncompatibility rule : values()) {
             if (rule.matches.test(sql)) {
                 return Optional.of(rule);
@@ -92,7 +135,7 @@ enum CockroachIncompatibility {
                 e -> e.getValue() > 1 && !(onlyInserts.get(e.getKey()) && !onConflict));
     }
 
-    static List<CockroachIncompatibility> all() {
+    public static List<CockroachIncompatibility> all() {
         return List.of(values());
     }
 }

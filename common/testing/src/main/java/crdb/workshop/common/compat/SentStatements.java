@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilder;
@@ -16,21 +17,33 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Collects every statement the main code of the workspace can send: the statements of mapper XML
- * files, the string literals of main Java code (annotations such as {@code @Select} and JDBC
- * strings alike; literals joined by {@code +} count as one), and the schema scripts, dbinit.sql
- * included. Test support (common/testing) is left out: its PostgreSQL-only fault machinery is
- * there on purpose and never runs on CockroachDB.
+ * Collects every statement the main code of the workspace can send, in every module's src/main
+ * wherever the module lives (lessons, benchmark rigs, test support alike): the statements of mapper
+ * XML files, the string literals of main Java code that read as SQL (annotations such as
+ * {@code @Select} and JDBC strings alike; literals joined by {@code +} count as one), and the schema
+ * scripts, dbinit.sql included. Each statement says whether a database-id check guards it: a
+ * vendor test ({@code isCockroachDb()}, {@code Vendor.POSTGRESQL}, {@code databaseId}) earlier in
+ * the same Java member, or a mapper statement's {@code databaseId} attribute. This package's own
+ * patterns are left out.
  */
-final class SentStatements {
+public final class SentStatements {
 
     private static final Set<String> MAPPER_STATEMENTS = Set.of("select", "insert", "update", "delete", "sql");
     private static final Pattern JOINED = Pattern.compile("\\s*\\+\\s*");
+    private static final Pattern READS_AS_SQL = Pattern.compile("(?is)^\\s*\\(?\\s*(SELECT|INSERT|UPDATE|DELETE"
+            + "|UPSERT|WITH|CREATE|ALTER|DROP|SET|SHOW|RESET|LISTEN|NOTIFY|UNLISTEN|COPY|EXPLAIN|LOCK|TRUNCATE"
+            + "|BEGIN|START\\s+TRANSACTION|SAVEPOINT|RELEASE|CANCEL|GRANT|REVOKE|VACUUM|ANALYZE|CALL|COMMENT\\s+ON"
+            + "|REFRESH|DISCARD)\\b.*");
+    private static final Pattern DATABASE_ID_CHECK = Pattern.compile(
+            "\\bisCockroachDb\\s*\\(\\)|\\bVendor\\.(COCKROACHDB|POSTGRESQL)\\b|\\bdatabaseId\\b");
+    /** A member of a class (or its first annotation), as the workspace formats them: four spaces in, not a brace or a comment. */
+    private static final Pattern MEMBER_START = Pattern.compile("\n    (?![ }/*])");
+    private static final String OWN_PACKAGE = "/crdb/workshop/common/compat/";
 
     private SentStatements() {
     }
 
-    static List<SentStatement> in(Path root) {
+    public static List<SentStatement> in(Path root) {
         List<SentStatement> statements = new ArrayList<>(fromSqlScript(root, root.resolve("dbinit.sql")));
         for (Path file : mainSources(root)) {
             String name = file.getFileName().toString();
@@ -50,7 +63,7 @@ final class SentStatements {
             return files.filter(Files::isRegularFile)
                     .filter(file -> {
                         String path = root.relativize(file).toString().replace('\\', '/');
-                        return path.contains("/src/main/") && !path.startsWith("common/testing/")
+                        return path.contains("/src/main/") && !path.contains(OWN_PACKAGE)
                                 && !path.contains("/target/") && !path.startsWith(".");
                     })
                     .sorted()
@@ -90,18 +103,22 @@ final class SentStatements {
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i) instanceof Element element && MAPPER_STATEMENTS.contains(element.getTagName())) {
                 statements.add(new SentStatement(root.relativize(file) + " id=" + element.getAttribute("id"),
-                        element.getTextContent()));
+                        element.getTextContent(), !element.getAttribute("databaseId").isEmpty()));
             }
         }
         return statements;
     }
 
-    /** The string literals and text blocks of a Java file, comments skipped, {@code "a" + "b"} joined. */
+    /** The string literals and text blocks of a Java file that read as SQL, comments skipped, {@code "a" + "b"} joined. */
     static List<SentStatement> fromJava(Path root, Path file) {
+        return literals(root, file).stream().filter(s -> READS_AS_SQL.matcher(s.sql()).matches()).toList();
+    }
+
+    private static List<SentStatement> literals(Path root, Path file) {
         String source = read(file);
         List<SentStatement> statements = new ArrayList<>();
         StringBuilder current = null;
-        int currentLine = 0;
+        int currentStart = 0;
         int endOfLast = -1;
         int i = 0;
         while (i < source.length()) {
@@ -121,10 +138,10 @@ final class SentStatements {
                 boolean joined = current != null && JOINED.matcher(source.substring(endOfLast, i)).matches();
                 if (!joined) {
                     if (current != null) {
-                        statements.add(new SentStatement(where(root, file, currentLine), current.toString()));
+                        statements.add(statement(root, file, source, currentStart, current));
                     }
                     current = new StringBuilder();
-                    currentLine = lineOf(source, i);
+                    currentStart = i;
                 }
                 current.append(literal);
                 i = end + (textBlock ? 3 : 1);
@@ -134,9 +151,23 @@ final class SentStatements {
             }
         }
         if (current != null) {
-            statements.add(new SentStatement(where(root, file, currentLine), current.toString()));
+            statements.add(statement(root, file, source, currentStart, current));
         }
         return statements;
+    }
+
+    private static SentStatement statement(Path root, Path file, String source, int start, CharSequence sql) {
+        return new SentStatement(where(root, file, lineOf(source, start)), sql.toString(), guarded(source, start));
+    }
+
+    /** Whether a database-id check comes before {@code index} in the member (method, field) that holds it. */
+    static boolean guarded(String source, int index) {
+        int member = 0;
+        Matcher m = MEMBER_START.matcher(source);
+        while (m.find() && m.start() < index) {
+            member = m.start();
+        }
+        return DATABASE_ID_CHECK.matcher(source.substring(member, index)).find();
     }
 
     private static int closingQuote(String source, int from) {
