@@ -25,15 +25,15 @@ final class AfterLostCommit {
 
     // tag::transfer[]
     /** The transfer of half of {@code source}'s balance (as created) to {@code destination}. */
-    static Transfer transfer(RetryExecutor retry, Account source, Account destination, PrintStream out) {
+    static CompletedTransfer transfer(RetryExecutor retry, Account source, Account destination, PrintStream out) {
         long amount = source.balance() / 2;
         Map<UUID, Account> now = read(retry, List.of(source.id(), destination.id()));
         boolean applied = now.get(source.id()).balance() == source.balance() - amount
                 && now.get(destination.id()).balance() == destination.balance() + amount;
         out.println("The answer to the transfer's COMMIT was lost; the balances show it was "
                 + (applied ? "applied." : "not applied, so it runs again."));
-        return applied ? new Transfer(source, destination, amount)
-                : retry.inTransaction(session -> TransferService.transferHalf(session, source.id(), destination.id()));
+        return applied ? new CompletedTransfer(source, destination, amount)
+                : retry.inTransaction(session -> BalanceTransfer.transferHalf(session, source.id(), destination.id()));
     }
     // end::transfer[]
 

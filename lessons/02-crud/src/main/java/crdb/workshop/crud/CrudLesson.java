@@ -59,9 +59,9 @@ public final class CrudLesson {
         List<UUID> ids = shuffledIds(created, random);
         UUID from = ids.get(0);
         UUID to = ids.get(1);
-        Transfer transfer;
+        CompletedTransfer transfer;
         try {
-            transfer = retry.inTransaction(session -> TransferService.transferHalf(session, from, to));
+            transfer = retry.inTransaction(session -> BalanceTransfer.transferHalf(session, from, to));
         } catch (AmbiguousCommitException lost) { // applied or not? look before running it again
             transfer = AfterLostCommit.transfer(retry, accountWith(created, from), accountWith(created, to), out);
         }

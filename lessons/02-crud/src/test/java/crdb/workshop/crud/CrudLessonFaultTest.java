@@ -41,7 +41,7 @@ class CrudLessonFaultTest {
                 assertThat(output.lines()).filteredOn(l -> l.startsWith("Transferring")).hasSize(1);
                 assertThat(output.lines()).filteredOn(l -> l.startsWith("Deleted account")).hasSize(5);
                 expected.putAll(output.created());
-                Transfer transfer = output.transfer();
+                CompletedTransfer transfer = output.transfer();
                 expected.put(transfer.source().id(), transfer.sourceBalanceAfter());
                 expected.put(transfer.destination().id(), transfer.destinationBalanceAfter());
                 output.deleted().forEach(expected::remove);

@@ -79,7 +79,7 @@ class CrudLessonRetryTest {
         assertThat(output.lines()).last().isEqualTo("Accounts in the table: 95");
 
         Map<UUID, Long> expected = new HashMap<>(output.created());
-        Transfer transfer = output.transfer();
+        CompletedTransfer transfer = output.transfer();
         expected.put(transfer.source().id(), transfer.sourceBalanceAfter());
         expected.put(transfer.destination().id(), transfer.destinationBalanceAfter());
         output.deleted().forEach(expected::remove);

@@ -41,7 +41,7 @@ class CrudLessonTest {
         assertThat(BankState.count(database)).isEqualTo(100);
         long total = BankState.total(database);
 
-        retry.inTransaction(session -> TransferService.transferHalf(session, ids.get(0), ids.get(1)));
+        retry.inTransaction(session -> BalanceTransfer.transferHalf(session, ids.get(0), ids.get(1)));
         assertThat(BankState.count(database)).isEqualTo(100);
         assertThat(BankState.total(database)).isEqualTo(total);
 
@@ -65,7 +65,7 @@ class CrudLessonTest {
         LessonOutput output = LessonOutput.crud(database, new Random(4));
 
         Map<UUID, Long> expected = new HashMap<>(output.created());
-        Transfer transfer = output.transfer();
+        CompletedTransfer transfer = output.transfer();
         assertThat(transfer.source().balance()).isEqualTo(expected.get(transfer.source().id()));
         assertThat(transfer.destination().balance()).isEqualTo(expected.get(transfer.destination().id()));
         assertThat(transfer.source().id()).isNotEqualTo(transfer.destination().id());

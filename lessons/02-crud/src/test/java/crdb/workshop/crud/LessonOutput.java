@@ -52,10 +52,10 @@ record LessonOutput(String text) {
     }
 
     /** The transfer as printed: both accounts before it, and the amount. */
-    Transfer transfer() {
+    CompletedTransfer transfer() {
         Matcher moving = all(TRANSFERRING).get(0);
         List<Matcher> balances = all(BALANCE);
-        return new Transfer(account(balances.get(0)), account(balances.get(1)), Long.parseLong(moving.group(1)));
+        return new CompletedTransfer(account(balances.get(0)), account(balances.get(1)), Long.parseLong(moving.group(1)));
     }
 
     /** The balances printed under "New balances:". */

@@ -30,13 +30,13 @@ public record Transfer(UUID from, UUID to, long amount) {
      */
     public void checkAgainst(Account source, Account target) {
         if (source == null) {
-            throw TransferRefusedException.unknownSource(this);
+            throw TransferDeclinedException.unknownSource(this);
         }
         if (target == null) {
-            throw TransferRefusedException.unknownTarget(this);
+            throw TransferDeclinedException.unknownTarget(this);
         }
         if (source.balance() < amount) {
-            throw TransferRefusedException.insufficientFunds(this, source.balance());
+            throw TransferDeclinedException.insufficientFunds(this, source.balance());
         }
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The RetryExecutor suite's ambiguous commits, on a transfer, on the real server: COMMIT answered
  * with SQLSTATE 40003 "result is ambiguous" (raised by CommitFaults' deferred trigger on the
  * transfers table), and a session killed while its COMMIT waits at a gate (a deferred trigger
- * that takes an advisory lock the test holds). TransferService runs the transfer with
+ * that takes an advisory lock the test holds). IdempotentTransfers runs the transfer with
  * inIdempotentTransaction, and the JDBC baseline by the same rules, so both retry, and the money
  * moves once.
  */

@@ -121,8 +121,7 @@ class ErrorClassifierTest {
     @Test
     @Todo(4)
     void yourOwnExceptionsAreFatal() {
-        Throwable refused = realFailure(s -> new HelloWorldTransfer().transfer(s,
-                new Transfer(account, UUID.randomUUID(), 5000)));
+        Throwable refused = realFailure(s -> HelloWorldTransfer.transferFunds(s, account, UUID.randomUUID(), 5000));
 
         assertThat(refused).hasMessageContaining("Insufficient funds");
         assertThat(classifier.classify(refused, false))

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class HelloWorldTransferTest {
 
     private final SqlSessionFactory sessions;
-    private final TransferStrategy strategy = new HelloWorldTransfer();
     private final AtomicInteger attempts = new AtomicInteger();
     private final RetryExecutor retry;
     private UUID first;
@@ -55,8 +54,8 @@ class HelloWorldTransferTest {
         accountsBefore = accounts();
     }
 
-    private void transfer(Transfer transfer) {
-        retry.useTransaction(session -> strategy.transfer(session, transfer));
+    private void transfer(UUID from, UUID to, long amount) {
+        retry.useTransaction(session -> HelloWorldTransfer.transferFunds(session, from, to, amount));
     }
 
     private long balance(UUID id) {
@@ -78,7 +77,7 @@ class HelloWorldTransferTest {
 
     @Test
     void transferMovesMoneyAndKeepsTheTotal() {
-        transfer(new Transfer(first, second, 100));
+        transfer(first, second, 100);
 
         assertThat(balance(first)).isEqualTo(900);
         assertThat(balance(second)).isEqualTo(350);
@@ -87,29 +86,30 @@ class HelloWorldTransferTest {
 
     @Test
     void theWholeBalanceCanBeTransferred() {
-        transfer(new Transfer(second, first, 250));
+        transfer(second, first, 250);
 
         assertThat(balance(second)).isZero();
         assertThat(balance(first)).isEqualTo(1250);
     }
 
     @Test
-    void aZeroOrNegativeAmountIsRefusedBeforeAnyTransaction() {
-        assertThatThrownBy(() -> transfer(new Transfer(first, second, 0)))
-                .isInstanceOf(WorkshopException.class).hasMessage("Cannot transfer $0: the amount must be a positive"
-                        + " number of dollars.");
-        assertThatThrownBy(() -> transfer(new Transfer(first, second, -100)))
-                .isInstanceOf(WorkshopException.class).hasMessageStartingWith("Cannot transfer $-100:");
+    void aZeroOrNegativeAmountIsRefusedAfterOneAttempt() {
+        assertThatThrownBy(() -> transfer(first, second, 0))
+                .isInstanceOf(WorkshopException.class).hasMessage("Cannot transfer $0 from account " + first
+                        + " to account " + second + ": pick a positive amount and two different accounts.");
+        assertThatThrownBy(() -> transfer(first, second, -100))
+                .isInstanceOf(WorkshopException.class).hasMessageStartingWith("Cannot transfer $-100 ");
 
-        assertThat(attempts).hasValue(0);
+        assertThat(attempts).hasValue(2);
         assertBalancesUnchanged();
     }
 
     @Test
     void theSameAccountTwiceIsRefused() {
-        assertThatThrownBy(() -> transfer(new Transfer(first, first, 100)))
+        assertThatThrownBy(() -> transfer(first, first, 100))
                 .isInstanceOf(WorkshopException.class)
-                .hasMessage("Cannot transfer from account " + first + " to itself: pick two different accounts.");
+                .hasMessage("Cannot transfer $100 from account " + first + " to account " + first
+                        + ": pick a positive amount and two different accounts.");
 
         assertBalancesUnchanged();
     }
@@ -118,7 +118,7 @@ class HelloWorldTransferTest {
     void anUnknownSourceIsRefusedAfterOneAttempt() {
         UUID nobody = UUID.randomUUID();
 
-        assertThatThrownBy(() -> transfer(new Transfer(nobody, second, 100)))
+        assertThatThrownBy(() -> transfer(nobody, second, 100))
                 .isInstanceOf(WorkshopException.class)
                 .hasMessage("No account " + nobody + " to transfer from: check the id.");
 
@@ -132,7 +132,7 @@ class HelloWorldTransferTest {
         // The seed's JDBC sample "transferred" between two new random ids and reported success.
         UUID nobody = UUID.randomUUID();
 
-        assertThatThrownBy(() -> transfer(new Transfer(first, nobody, 100)))
+        assertThatThrownBy(() -> transfer(first, nobody, 100))
                 .isInstanceOf(WorkshopException.class)
                 .hasMessage("No account " + nobody + " to transfer to: check the id.");
 
@@ -143,7 +143,7 @@ class HelloWorldTransferTest {
 
     @Test
     void insufficientFundsAreRefusedAfterOneAttempt() {
-        assertThatThrownBy(() -> transfer(new Transfer(second, first, 251)))
+        assertThatThrownBy(() -> transfer(second, first, 251))
                 .isInstanceOf(WorkshopException.class)
                 .hasMessage("Insufficient funds in account " + second + ": balance $250, transfer $251.");
 

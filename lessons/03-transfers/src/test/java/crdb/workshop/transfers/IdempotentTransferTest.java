@@ -7,7 +7,7 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mybatis.MyBatisFactory;
 import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.common.testing.DatabaseTest;
-import crdb.workshop.transfers.TransferRefusedException.Reason;
+import crdb.workshop.transfers.TransferDeclinedException.Reason;
 import crdb.workshop.transfers.baseline.JdbcStrategy;
 import crdb.workshop.transfers.baseline.JdbcTransferService;
 import crdb.workshop.transfers.load.Contender;
@@ -66,7 +66,7 @@ class IdempotentTransferTest {
         return jdbc
                 ? new JdbcTransferService(Bank.FAST_RETRIES.jdbcLoop(lossy, counter), JDBC_STRATEGIES.get(strategy),
                         !database.isCockroachDb())::transfer
-                : new TransferService(Bank.FAST_RETRIES.executor(lossySessions, counter), STRATEGIES.get(strategy))
+                : new IdempotentTransfers(Bank.FAST_RETRIES.executor(lossySessions, counter), STRATEGIES.get(strategy))
                         ::transfer;
     }
 
@@ -91,7 +91,7 @@ class IdempotentTransferTest {
         client.transfer(transferId, new Transfer(first, second, 100));
 
         assertThatThrownBy(() -> client.transfer(transferId, new Transfer(first, second, 200)))
-                .isInstanceOfSatisfying(TransferRefusedException.class,
+                .isInstanceOfSatisfying(TransferDeclinedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.ID_REUSED))
                 .hasMessage("Transfer id " + transferId + " was used before, for $100 from " + first + " to " + second
                         + ": give every new transfer a new id.");

@@ -26,7 +26,6 @@ class ManualRetryLoopTest {
     private static CommitFaults faults;
 
     private final SqlSessionFactory sessions;
-    private final TransferStrategy strategy = new HelloWorldTransfer();
     private UUID first;
     private UUID second;
 
@@ -61,7 +60,7 @@ class ManualRetryLoopTest {
     void aSerializationFailureAtCommitRunsTheTransferAgain() throws Exception {
         faults.failNextCommits("40001", 2);
 
-        ManualRetryLoop.run(sessions, session -> strategy.transfer(session, new Transfer(first, second, 100)));
+        ManualRetryLoop.run(sessions, session -> HelloWorldTransfer.transferFunds(session, first, second, 100));
 
         assertThat(faults.commitAttempts()).isEqualTo(3);
         assertThat(balance(first)).isEqualTo(900);
@@ -73,7 +72,7 @@ class ManualRetryLoopTest {
         faults.failNextCommits("40001", 100);
 
         assertThatThrownBy(() -> ManualRetryLoop.run(sessions,
-                session -> strategy.transfer(session, new Transfer(first, second, 100))))
+                session -> HelloWorldTransfer.transferFunds(session, first, second, 100)))
                 .isInstanceOf(PersistenceException.class)
                 .satisfies(e -> assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("40001"));
 
@@ -84,7 +83,7 @@ class ManualRetryLoopTest {
     @Test
     void aRefusedTransferIsNotRetried() throws Exception {
         assertThatThrownBy(() -> ManualRetryLoop.run(sessions,
-                session -> strategy.transfer(session, new Transfer(second, first, 5000))))
+                session -> HelloWorldTransfer.transferFunds(session, second, first, 5000)))
                 .isInstanceOf(WorkshopException.class);
 
         assertThat(faults.commitAttempts()).isZero();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
-import crdb.workshop.transfers.TransferRefusedException.Reason;
+import crdb.workshop.transfers.TransferDeclinedException.Reason;
 import crdb.workshop.transfers.load.TransferClient;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each strategy, through TransferService (MyBatis) and through its JDBC baseline, moves money
+ * Each strategy, through IdempotentTransfers (MyBatis) and through its JDBC baseline, moves money
  * and records the transfer, and refuses bad transfers as part 1 does: one clear message, one
  * attempt, and nothing written, neither to the balances nor to the transfers table.
  */
@@ -93,7 +93,7 @@ class TransferStrategiesTest {
 
         assertThatThrownBy(() -> bank.client(strategy, jdbc, counter)
                 .transfer(UUID.randomUUID(), new Transfer(nobody, second, 100)))
-                .isInstanceOfSatisfying(TransferRefusedException.class,
+                .isInstanceOfSatisfying(TransferDeclinedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_SOURCE))
                 .hasMessage("No account " + nobody + " to transfer from: check the id.");
 
@@ -109,7 +109,7 @@ class TransferStrategiesTest {
 
         assertThatThrownBy(() -> bank.client(strategy, jdbc, counter)
                 .transfer(UUID.randomUUID(), new Transfer(first, nobody, 100)))
-                .isInstanceOfSatisfying(TransferRefusedException.class,
+                .isInstanceOfSatisfying(TransferDeclinedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_TARGET))
                 .hasMessage("No account " + nobody + " to transfer to: check the id.");
 
@@ -122,7 +122,7 @@ class TransferStrategiesTest {
     void insufficientFundsAreRefusedAndNothingWritten(String strategy, boolean jdbc) throws SQLException {
         assertThatThrownBy(() -> bank.client(strategy, jdbc, counter)
                 .transfer(UUID.randomUUID(), new Transfer(second, first, 251)))
-                .isInstanceOfSatisfying(TransferRefusedException.class,
+                .isInstanceOfSatisfying(TransferDeclinedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.INSUFFICIENT_FUNDS))
                 .hasMessage("Insufficient funds in account " + second + ": balance $250, transfer $251.");
 

@@ -41,6 +41,9 @@ public final class DeleteVersusInsertRace {
             Set<String> retriedStates) {
     }
 
+    /** Enough for the inserts to run out, with the executor's backoff (at most 2 s between attempts). */
+    static final int MAX_ATTEMPTS = 100;
+
     private DeleteVersusInsertRace() {
     }
 
@@ -56,6 +59,13 @@ public final class DeleteVersusInsertRace {
         AtomicInteger retries = new AtomicInteger();
         Set<String> retriedStates = ConcurrentHashMap.newKeySet();
         OrderService service = new OrderService(RetryExecutor.builder(sessions)
+                // tag::retry-settings[]
+                // Bounded by time, not by count: while inserts keep coming, each attempt of the delete
+                // can meet one in flight and be rolled back with 40001, and the farther away the server,
+                // the longer that lasts (at 200 ms a round trip, past 10 attempts). The workspace's
+                // give-up time, which the executor keeps, still ends it when the server is gone.
+                .maxAttempts(MAX_ATTEMPTS)
+                // end::retry-settings[]
                 .listener(new RetryListener() {
                     @Override
                     public void retrying(int attempt, Duration delay, String sqlState, Throwable cause) {

@@ -1,19 +1,16 @@
 package crdb.workshop.joins;
 
-import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.joins.mapper.Customer;
 import crdb.workshop.joins.mapper.CustomerMapper;
 import crdb.workshop.joins.mapper.CustomerWithOrders;
-import crdb.workshop.joins.mapper.Order;
 import crdb.workshop.joins.mapper.OrderMapper;
 import crdb.workshop.joins.mapper.OrderWithCustomer;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +34,10 @@ public final class JoinsLesson {
         out.println("This lesson writes customers with ids of its own and orders for them; it removes only those.");
         RetryExecutor retry = RetryExecutor.withDefaults(database.sessionFactory());
         OrderService service = new OrderService(retry);
-        removeWhatAnEarlierRunLeft(retry, out);
+        int removed = LessonRows.removeLeftovers(retry);
+        if (removed > 0) {
+            out.println("Removed " + removed + " customers and orders an earlier run of this lesson left.");
+        }
 
         // tag::add-data[]
         Customer ada = service.addCustomer(LessonRows.ADA, "Ada Lovelace");
@@ -52,7 +52,7 @@ public final class JoinsLesson {
 
         joinInOneQuery(retry, out);
         joinInJava(retry, out);
-        whatTheMissingForeignKeyCosts(service, retry, out);
+        MissingForeignKey.show(service, retry, out);
         raceDeleteAgainstInserts(database, retry, out);
         out.println("Run with --echo-sql to see every statement.");
     }
@@ -83,36 +83,6 @@ public final class JoinsLesson {
         out.println("  Same as the JOIN: " + (stitched.equals(joined) ? "yes" : "NO"));
     }
 
-    private static void whatTheMissingForeignKeyCosts(OrderService service, RetryExecutor retry, PrintStream out) {
-        out.println();
-        out.println("Without a foreign key, the database accepts any customer_id:");
-        UUID nobody = LessonRows.NOBODY; // no customer has this id
-        // tag::refused[]
-        try {
-            service.placeOrder(nobody, "sticky notes", 3);
-        } catch (WorkshopException refused) {
-            out.println("  OrderService refuses an order for a customer that does not exist: " + refused.getMessage());
-        }
-        // end::refused[]
-        out.println("  Orders: still " + countOrders(retry) + ".");
-
-        // tag::orphan[]
-        // A code path that forgets the check: the bare mapper writes whatever it is given.
-        Order orphan = new Order(UUID.randomUUID(), nobody, "sticky notes", 3);
-        retry.useTransaction(session -> session.getMapper(OrderMapper.class).insert(orphan));
-        List<Order> orphans = retry.inReadOnlyTransaction(session -> session.getMapper(OrderMapper.class).findOrphans());
-        // end::orphan[]
-        out.println("  A plain INSERT that skips the check is accepted. Orders: " + countOrders(retry) + ".");
-        out.println("  Orphans (orders LEFT JOIN customers WHERE customers.id IS NULL): " + orphans.size());
-        orphans.forEach(o -> out.println("    order " + o.id() + ": " + o.item() + " x" + o.quantity()
-                + " for missing customer " + o.customerId()));
-        int listed = retry.inReadOnlyTransaction(
-                session -> session.getMapper(OrderMapper.class).findAllWithCustomer()).size();
-        out.println("  The inner JOIN above hides it: it lists " + listed + " of " + countOrders(retry) + " orders.");
-        retry.useTransaction(session -> session.getMapper(OrderMapper.class).deleteById(orphan.id()));
-        out.println("  Deleted the orphan.");
-    }
-
     private static void raceDeleteAgainstInserts(Database database, RetryExecutor retry, PrintStream out)
             throws InterruptedException {
         int inserters = 4;
@@ -131,25 +101,6 @@ public final class JoinsLesson {
         out.println("  Orphans: " + orphans + ".");
     }
 
-    // tag::remove-leftovers[]
-    /**
-     * A second run starts from where the first began: it removes the customers with the lesson's
-     * ids and the orders that name them (idempotent, so retried even after a lost COMMIT answer).
-     * Rows anyone else wrote in these tables stay.
-     */
-    private static void removeWhatAnEarlierRunLeft(RetryExecutor retry, PrintStream out) {
-        int removed = retry.inIdempotentTransaction(session ->
-                session.getMapper(OrderMapper.class).deleteByCustomerIds(LessonRows.CUSTOMER_IDS)
-                        + session.getMapper(CustomerMapper.class).deleteByIds(LessonRows.CUSTOMER_IDS));
-        if (removed > 0) {
-            out.println("Removed " + removed + " customers and orders an earlier run of this lesson left.");
-        }
-    }
-    // end::remove-leftovers[]
-
-    private static long countOrders(RetryExecutor retry) {
-        return retry.inReadOnlyTransaction(session -> session.getMapper(OrderMapper.class).count());
-    }
 
     private static String describe(CustomerWithOrders customer) {
         return customer.name() + ": " + (customer.orders().isEmpty() ? "no orders"

@@ -1,5 +1,8 @@
 package crdb.workshop.joins;
 
+import crdb.workshop.common.retry.RetryExecutor;
+import crdb.workshop.joins.mapper.CustomerMapper;
+import crdb.workshop.joins.mapper.OrderMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +27,19 @@ final class LessonRows {
 
     private LessonRows() {
     }
+
+    // tag::remove-leftovers[]
+    /**
+     * A second run starts from where the first began: removes the customers with the lesson's ids
+     * and the orders that name them (idempotent, so retried even after a lost COMMIT answer), and
+     * returns how many rows went. Rows anyone else wrote in these tables stay.
+     */
+    static int removeLeftovers(RetryExecutor retry) {
+        return retry.inIdempotentTransaction(session ->
+                session.getMapper(OrderMapper.class).deleteByCustomerIds(CUSTOMER_IDS)
+                        + session.getMapper(CustomerMapper.class).deleteByIds(CUSTOMER_IDS));
+    }
+    // end::remove-leftovers[]
 
     private static UUID id(String name) {
         return UUID.nameUUIDFromBytes(("crdb-workshop/lesson-05/" + name).getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.db.Workshop;
 import crdb.workshop.common.mybatis.SqlEcho;
 import crdb.workshop.common.retry.AmbiguousCommitException;
+import crdb.workshop.common.retry.FailureClassifier;
 import crdb.workshop.common.retry.RetriesExhaustedException;
 import crdb.workshop.common.retry.RetryInterruptedException;
 import java.io.PrintStream;
@@ -146,15 +147,16 @@ public final class LessonRunner {
      * SQLException in the chain, with its SQLSTATE, says it best.
      */
     private static String describe(Throwable e) {
+        String state = FailureClassifier.sqlState(e);
+        if (state != null && state.startsWith("08")) {
+            // Class 08: the server went away, and the retries' deadline has passed. The pool's own words
+            // ("Connection is not available, request timed out...") would not say that.
+            return "the database stopped answering, and the lesson gave up (SQLSTATE " + state
+                    + "). Is the server running? WORKSHOP_GIVE_UP_SECONDS sets how long to wait (default 30)";
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                // Class 08: the server went away, and the retries' deadline has passed. The pool's own words
-                // ("Connection is not available, request timed out...") would not say that.
-                return "the database stopped answering, and the lesson gave up (SQLSTATE " + sql.getSQLState()
-                        + "). Is the server running? WORKSHOP_GIVE_UP_SECONDS sets how long to wait (default 30)";
-            }
             if (cause instanceof SQLException sql) {
-                return firstLine(sql.getMessage()) + " (SQLSTATE " + sql.getSQLState() + ")";
+                return firstLine(sql.getMessage()) + " (SQLSTATE " + state + ")";
             }
         }
         return e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());

@@ -12,7 +12,7 @@ import java.util.Set;
  * not meet again is safe to retry. Once COMMIT is sent, an answer from the server is definite
  * (an error means it rolled back), but no answer at all leaves the outcome unknown.
  */
-final class FailureClassifier {
+public final class FailureClassifier {
 
     enum Verdict {
         /** Nothing was applied and a new attempt may succeed: run the whole unit again. */
@@ -76,8 +76,9 @@ final class FailureClassifier {
     /**
      * The first SQLSTATE in the cause chain: MyBatis wraps the driver's SQLException in a
      * PersistenceException, and a failed batch keeps the real error as its next exception.
+     * {@code null} when there is none. Public: lessons name a failure by it instead of walking the chain again.
      */
-    static String sqlState(Throwable failure) {
+    public static String sqlState(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof SQLException sql) {

@@ -1,7 +1,7 @@
 package crdb.workshop.transfers.baseline;
 
 import crdb.workshop.transfers.Transfer;
-import crdb.workshop.transfers.TransferRefusedException;
+import crdb.workshop.transfers.TransferDeclinedException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * TransferService in hand-written JDBC, for the benchmark's baseline: the same transaction (the
+ * IdempotentTransfers in hand-written JDBC, for the benchmark's baseline: the same transaction (the
  * strategy's setup, the transfers row, the strategy's statements), the same SQL, the same retry
  * rules, on the same connection pool; no MyBatis and no RetryExecutor.
  */
@@ -29,14 +29,14 @@ public final class JdbcTransferService {
         this.postgresql = postgresql;
     }
 
-    /** As {@link crdb.workshop.transfers.TransferService#transfer}. */
+    /** As {@link crdb.workshop.transfers.IdempotentTransfers#transfer}. */
     public boolean transfer(UUID transferId, Transfer transfer) {
         return loop.run(connection -> {
             strategy.configureTransaction(connection, postgresql);
             if (insertIfAbsent(connection, transferId, transfer) == 0) {
                 Transfer recorded = find(connection, transferId);
                 if (!transfer.equals(recorded)) {
-                    throw TransferRefusedException.idReused(transferId, recorded);
+                    throw TransferDeclinedException.idReused(transferId, recorded);
                 }
                 return false;
             }

@@ -5,7 +5,7 @@ import crdb.workshop.common.retry.RetryListener;
 import crdb.workshop.transfers.ReadModifyWriteTransfer;
 import crdb.workshop.transfers.SelectForUpdateTransfer;
 import crdb.workshop.transfers.SingleStatementTransfer;
-import crdb.workshop.transfers.TransferService;
+import crdb.workshop.transfers.IdempotentTransfers;
 import crdb.workshop.transfers.TransferStrategy;
 import crdb.workshop.transfers.baseline.JdbcStrategy;
 import crdb.workshop.transfers.baseline.JdbcTransferService;
@@ -48,11 +48,11 @@ public record Contender(String strategy, Kind kind, Function<RetryListener, Tran
         return new Contender(strategy, Kind.PGBENCH, null);
     }
 
-    /** TransferService with {@code transferStrategy}, run by a RetryExecutor with {@code retry}. */
+    /** IdempotentTransfers with {@code transferStrategy}, run by a RetryExecutor with {@code retry}. */
     public static Contender myBatis(String strategy, TransferStrategy transferStrategy, Database database,
             RetrySettings retry) {
         return new Contender(strategy, Kind.MYBATIS, listener ->
-                new TransferService(retry.executor(database.sessionFactory(), listener), transferStrategy)::transfer);
+                new IdempotentTransfers(retry.executor(database.sessionFactory(), listener), transferStrategy)::transfer);
     }
 
     /** The hand-written JDBC baseline of the same strategy, with the same retry settings. */

@@ -6,7 +6,7 @@ import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.common.retry.AmbiguousCommitException;
 import crdb.workshop.common.retry.RetriesExhaustedException;
 import crdb.workshop.common.retry.RetryExecutor;
-import crdb.workshop.transfers.TransferRefusedException;
+import crdb.workshop.transfers.TransferDeclinedException;
 import crdb.workshop.transfers.mapper.TransferRecordMapper;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -154,7 +154,7 @@ public final class LoadRunner {
                     client.transfer(transfer.id(), transfer.transfer());
                     latencies[committed.size()] = System.nanoTime() - begin;
                     committed.add(transfer.id()); // applied by this call or, its answer lost, by an earlier attempt
-                } catch (TransferRefusedException e) {
+                } catch (TransferDeclinedException e) {
                     refused.merge(e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '), 1L, Long::sum);
                 } catch (RuntimeException e) {
                     errors.merge(kind(e), 1L, Long::sum);

@@ -3,10 +3,10 @@ package crdb.workshop.transfers.load;
 import crdb.workshop.transfers.Transfer;
 import java.util.UUID;
 
-/** What the load runner drives: TransferService, or its JDBC baseline. */
+/** What the load runner drives: IdempotentTransfers, or its JDBC baseline. */
 @FunctionalInterface
 public interface TransferClient {
 
-    /** As {@link crdb.workshop.transfers.TransferService#transfer}. */
+    /** As {@link crdb.workshop.transfers.IdempotentTransfers#transfer}. */
     boolean transfer(UUID transferId, Transfer transfer);
 }

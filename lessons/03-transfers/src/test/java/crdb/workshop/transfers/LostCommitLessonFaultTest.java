@@ -16,12 +16,12 @@ import crdb.workshop.common.retry.RetryExecutor;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lesson 03 through real faults: a proxy that loses COMMIT's answer, and its backends terminated
- * at random moments. Whatever happens, the lesson ends normally, says what became of each
+ * Lesson 03 part 2 (LostCommitLesson) through real faults: a proxy that loses COMMIT's answer,
+ * and its backends terminated at random moments. Whatever happens, the lesson ends normally, says what became of each
  * transfer, moves the money exactly once or not at all, and leaves no accounts behind.
  */
 @DatabaseTest
-class TransferLessonFaultTest {
+class LostCommitLessonFaultTest {
 
     private static final Pattern BALANCE = Pattern.compile("account id: \\S+  balance: \\$(\\d+)");
 
@@ -62,7 +62,7 @@ class TransferLessonFaultTest {
              Database proxied = Database.open(proxy.route(database.settings()))) {
             proxy.dropAfterCommit("UPDATE accounts", nthTransfer);
 
-            String printed = PrintedOutput.of(proxied, TransferLesson::run); // throws if the lesson fails
+            String printed = PrintedOutput.of(proxied, LostCommitLesson::run); // throws if the lesson fails
 
             assertThat(proxy.drops()).isEqualTo(1);
             assertThat(accounts(database)).as("the lesson deleted its accounts").isEqualTo(before);
@@ -83,7 +83,7 @@ class TransferLessonFaultTest {
             // At least 15 runs, and more while fewer than 3 kills have landed: a quiet machine runs
             // the lesson faster than the terminator's random pauses.
             while (runs < 15 || (terminator.terminations() < 3 && runs < 500)) {
-                String printed = PrintedOutput.of(database, TransferLesson::run); // throws if the lesson fails
+                String printed = PrintedOutput.of(database, LostCommitLesson::run); // throws if the lesson fails
                 runs++;
                 List<Long> balances = balances(printed);
                 assertThat(balances).as(printed).hasSize(6).startsWith(1000L, 250L);
@@ -97,7 +97,7 @@ class TransferLessonFaultTest {
             }
             terminations = terminator.terminations();
         }
-        System.out.println("TransferLessonFaultTest: " + terminations + " terminations over " + runs
+        System.out.println("LostCommitLessonFaultTest: " + terminations + " terminations over " + runs
                 + " runs; " + reported + " failed transfers read back and reported");
 
         assertThat(terminations).as("backends terminated over " + runs + " runs").isGreaterThanOrEqualTo(3);

@@ -12,14 +12,14 @@ import org.apache.ibatis.session.SqlSession;
  * amount, or more than the source holds. A refusal is a WorkshopException, so the executor
  * rolls back and the lesson runner prints the message as one line.
  */
-final class TransferService {
+final class BalanceTransfer {
 
-    private TransferService() {
+    private BalanceTransfer() {
     }
 
     // tag::transfer-half[]
     /** The tutorial's transfer: half of the source's balance, rounded down. */
-    static Transfer transferHalf(SqlSession session, UUID from, UUID to) {
+    static CompletedTransfer transferHalf(SqlSession session, UUID from, UUID to) {
         AccountMapper accounts = session.getMapper(AccountMapper.class);
         Account source = existing(accounts, from);
         return move(accounts, source, existing(accounts, to), source.balance() / 2);
@@ -27,13 +27,13 @@ final class TransferService {
     // end::transfer-half[]
 
     /** Moves {@code amount} from one account to another. */
-    static Transfer transfer(SqlSession session, UUID from, UUID to, long amount) {
+    static CompletedTransfer transfer(SqlSession session, UUID from, UUID to, long amount) {
         AccountMapper accounts = session.getMapper(AccountMapper.class);
         return move(accounts, existing(accounts, from), existing(accounts, to), amount);
     }
 
     // tag::move[]
-    private static Transfer move(AccountMapper accounts, Account source, Account destination, long amount) {
+    private static CompletedTransfer move(AccountMapper accounts, Account source, Account destination, long amount) {
         if (source.id().equals(destination.id())) {
             // Both updates would write the same row and the second would undo the first.
             throw new WorkshopException("Cannot transfer from account " + source.id() + " to itself:"
@@ -49,7 +49,7 @@ final class TransferService {
         }
         accounts.updateBalance(source.id(), source.balance() - amount);
         accounts.updateBalance(destination.id(), Math.addExact(destination.balance(), amount));
-        return new Transfer(source, destination, amount);
+        return new CompletedTransfer(source, destination, amount);
     }
     // end::move[]
 

@@ -3,7 +3,7 @@ package crdb.workshop.crud;
 import crdb.workshop.common.mapper.Account;
 
 /** A transfer that was written: both accounts as they were before it, and the amount moved. */
-record Transfer(Account source, Account destination, long amount) {
+record CompletedTransfer(Account source, Account destination, long amount) {
 
     long sourceBalanceAfter() {
         return source.balance() - amount;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Transfers on the real database: money moves and is kept, and a refusal writes nothing. */
 @DatabaseTest
-class TransferServiceTest {
+class BalanceTransferTest {
 
     private final Database database;
     private final RetryExecutor retry;
@@ -26,7 +26,7 @@ class TransferServiceTest {
     private final Account bob = new Account(UUID.randomUUID(), 150);
     private final Account carol = new Account(UUID.randomUUID(), 40);
 
-    TransferServiceTest(Database database) {
+    BalanceTransferTest(Database database) {
         this.database = database;
         this.retry = RetryExecutor.withDefaults(database.sessionFactory());
     }
@@ -39,10 +39,10 @@ class TransferServiceTest {
 
     @Test
     void transferMovesTheAmountAndKeepsTheTotal() {
-        Transfer transfer = retry.inTransaction(
-                session -> TransferService.transfer(session, alice.id(), bob.id(), 300));
+        CompletedTransfer transfer = retry.inTransaction(
+                session -> BalanceTransfer.transfer(session, alice.id(), bob.id(), 300));
 
-        assertThat(transfer).isEqualTo(new Transfer(alice, bob, 300));
+        assertThat(transfer).isEqualTo(new CompletedTransfer(alice, bob, 300));
         assertThat(BankState.balances(database))
                 .isEqualTo(Map.of(alice.id(), 501L, bob.id(), 450L, carol.id(), 40L));
         assertThat(BankState.total(database)).isEqualTo(801 + 150 + 40);
@@ -50,8 +50,8 @@ class TransferServiceTest {
 
     @Test
     void transferHalfMovesHalfTheSourceBalanceRoundedDown() {
-        Transfer transfer = retry.inTransaction(
-                session -> TransferService.transferHalf(session, alice.id(), carol.id()));
+        CompletedTransfer transfer = retry.inTransaction(
+                session -> BalanceTransfer.transferHalf(session, alice.id(), carol.id()));
 
         assertThat(transfer.amount()).isEqualTo(400);
         assertThat(BankState.balances(database)).containsEntry(alice.id(), 401L).containsEntry(carol.id(), 440L);
@@ -59,7 +59,7 @@ class TransferServiceTest {
 
     @Test
     void transferOfTheWholeBalanceIsAllowed() {
-        retry.inTransaction(session -> TransferService.transfer(session, carol.id(), bob.id(), 40));
+        retry.inTransaction(session -> BalanceTransfer.transfer(session, carol.id(), bob.id(), 40));
 
         assertThat(BankState.balances(database)).containsEntry(carol.id(), 0L).containsEntry(bob.id(), 190L);
     }
@@ -68,7 +68,7 @@ class TransferServiceTest {
     void transferOfMoreThanTheBalanceIsRefusedAndWritesNothing() {
         Map<UUID, Long> before = BankState.balances(database);
 
-        assertRefused(session -> TransferService.transfer(session, carol.id(), bob.id(), 41))
+        assertRefused(session -> BalanceTransfer.transfer(session, carol.id(), bob.id(), 41))
                 .hasMessageContaining("Insufficient funds")
                 .hasMessageContaining(carol.id().toString())
                 .hasMessageContaining("has 40");
@@ -80,7 +80,7 @@ class TransferServiceTest {
         UUID missing = UUID.randomUUID();
         Map<UUID, Long> before = BankState.balances(database);
 
-        assertRefused(session -> TransferService.transfer(session, missing, bob.id(), 1))
+        assertRefused(session -> BalanceTransfer.transfer(session, missing, bob.id(), 1))
                 .hasMessageStartingWith("No account with id " + missing);
         assertThat(BankState.balances(database)).isEqualTo(before);
     }
@@ -90,7 +90,7 @@ class TransferServiceTest {
         UUID missing = UUID.randomUUID();
         Map<UUID, Long> before = BankState.balances(database);
 
-        assertRefused(session -> TransferService.transferHalf(session, alice.id(), missing))
+        assertRefused(session -> BalanceTransfer.transferHalf(session, alice.id(), missing))
                 .hasMessageStartingWith("No account with id " + missing);
         assertThat(BankState.balances(database)).isEqualTo(before);
     }
@@ -99,7 +99,7 @@ class TransferServiceTest {
     void transferToTheSameAccountIsRefusedInsteadOfCreatingMoney() {
         Map<UUID, Long> before = BankState.balances(database);
 
-        assertRefused(session -> TransferService.transferHalf(session, alice.id(), alice.id()))
+        assertRefused(session -> BalanceTransfer.transferHalf(session, alice.id(), alice.id()))
                 .hasMessageContaining("to itself");
         assertThat(BankState.balances(database)).isEqualTo(before);
     }
@@ -108,13 +108,13 @@ class TransferServiceTest {
     void transferOfANegativeAmountIsRefusedAndWritesNothing() {
         Map<UUID, Long> before = BankState.balances(database);
 
-        assertRefused(session -> TransferService.transfer(session, carol.id(), alice.id(), -500))
+        assertRefused(session -> BalanceTransfer.transfer(session, carol.id(), alice.id(), -500))
                 .hasMessageContaining("negative");
         assertThat(BankState.balances(database)).isEqualTo(before);
     }
 
     /** Runs {@code work} as the lesson does and expects a refusal the runner prints as one line. */
-    private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(TransactionCallback<Transfer> work) {
+    private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(TransactionCallback<CompletedTransfer> work) {
         return assertThatThrownBy(() -> retry.inTransaction(work)).isInstanceOf(WorkshopException.class);
     }
 }

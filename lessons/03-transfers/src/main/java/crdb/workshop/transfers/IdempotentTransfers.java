@@ -14,12 +14,12 @@ import java.util.UUID;
  * {@code inIdempotentTransaction}) or after a caller lost the answer and sent it again: if the
  * earlier COMMIT went through, the row is there, and the transfer does nothing.
  */
-public final class TransferService {
+public final class IdempotentTransfers {
 
     private final RetryExecutor retry;
     private final TransferStrategy strategy;
 
-    public TransferService(RetryExecutor retry, TransferStrategy strategy) {
+    public IdempotentTransfers(RetryExecutor retry, TransferStrategy strategy) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         // The strategy's isolation is part of its guarantee: the executor states it on every transaction.
         this.retry = Objects.requireNonNull(retry, "retry").withIsolation(strategy.isolation(retry.databaseId()));
@@ -31,7 +31,7 @@ public final class TransferService {
      * @return true if this call moved the money; false if the transfers table already held
      *         {@code transferId} (sent before, or an earlier attempt of this call committed
      *         although its answer was lost)
-     * @throws TransferRefusedException for an unknown account, insufficient funds, or an id
+     * @throws TransferDeclinedException for an unknown account, insufficient funds, or an id
      *         used before for a different transfer; nothing was written
      */
     // tag::transfer[]
@@ -43,7 +43,7 @@ public final class TransferService {
             if (records.insertIfAbsent(transferId, transfer) == 0) {
                 Transfer recorded = records.findById(transferId);
                 if (!transfer.equals(recorded)) {
-                    throw TransferRefusedException.idReused(transferId, recorded);
+                    throw TransferDeclinedException.idReused(transferId, recorded);
                 }
                 return false; // applied already: the money moved when this row was written
             }
