@@ -26,8 +26,8 @@ class DeleteVersusInsertLatencyTest {
     @Test
     void theRaceCompletesWithoutOrphansAtTwoHundredMillisecondsARoundTrip(Database database) throws Exception {
         raceFarAway(database, "the server's default isolation");
-        try (Database readCommittedByDefault = ReadCommittedDefault.open(database)) {
-            raceFarAway(readCommittedByDefault, "a READ COMMITTED default");
+        try (ReadCommittedDefault readCommittedDefault = ReadCommittedDefault.open(database)) {
+            raceFarAway(readCommittedDefault.database(), "a READ COMMITTED default");
         }
     }
 

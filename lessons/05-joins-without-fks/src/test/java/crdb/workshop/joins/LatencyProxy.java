@@ -1,6 +1,6 @@
 package crdb.workshop.joins;
 
-import crdb.workshop.common.db.ConnectionSettings;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
