@@ -46,7 +46,7 @@ class TodoSourcesTest {
 
     @Test
     void ignoresTodosOutsideTheExercisePackagesAndTodosThatAreNotNumbered() throws IOException {
-        write("src/main/java/demo/solution/FirstSolution.java", "    // TODO-01: not an exercise");
+        write("src/test/java/demo/solution/FirstSolution.java", "    // TODO-01: not an exercise");
         write("src/main/java/demo/Lesson.java", "    // TODO-04: not an exercise either");
         write("src/main/java/demo/exercise/FirstExercise.java", "    // TODO: no number", "    // TODO-05: this one");
 
