@@ -50,7 +50,7 @@ class ConnectLessonTest {
     }
 
     @Test
-    void listsWhateverTablesThePublicSchemaHasInOrder() throws Exception {
+    void listsWhateverTablesTheCurrentSchemaHasInOrder() throws Exception {
         execute("CREATE TABLE audit_log (id INT8 PRIMARY KEY)");
         try {
             assertThat(run()).contains("Tables: accounts, audit_log\n");
@@ -113,8 +113,11 @@ class ConnectLessonTest {
         String user = URLEncoder.encode(props.getProperty("user"), StandardCharsets.UTF_8);
         String password = props.containsKey("password")
                 ? ":" + URLEncoder.encode(props.getProperty("password"), StandardCharsets.UTF_8) : "";
+        // A class given a schema of its own (a user without CREATEDB) keeps it: the run must not
+        // write to the database's public schema.
+        String schema = props.containsKey("currentSchema") ? "&currentSchema=" + props.getProperty("currentSchema") : "";
         return "postgresql://" + user + password + "@" + jdbcUrl.substring("jdbc:postgresql://".length())
-                + "?sslmode=" + props.getProperty("sslmode", "disable");
+                + "?sslmode=" + props.getProperty("sslmode", "disable") + schema;
     }
 
     private void insert(Account account) {

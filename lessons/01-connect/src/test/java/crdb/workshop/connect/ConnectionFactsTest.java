@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * {@link ConnectionFactsExercise}.
  * <ul>
  *   <li>TODO-01: the name of the current database.
- *   <li>TODO-02: how many tables the public schema has.
+ *   <li>TODO-02: how many tables the current schema has.
  *   <li>TODO-03 (Optional): the isolation level of the current transaction.
  * </ul>
  * Run against your code: ./mvnw -q -pl lessons/01-connect -am test-compile exec:java@exercises
@@ -52,27 +52,29 @@ class ConnectionFactsTest {
 
     @Test
     @Todo(2)
-    void countTablesCountsTheTablesOfThePublicSchemaAndNothingElse(Database database) throws SQLException {
+    void countTablesCountsTheTablesOfTheCurrentSchemaAndNothingElse(Database database) throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
+            // Named after the class's schema: on a shared database (a user without CREATEDB) it is unique.
+            String other = connection.getSchema() + "_other";
             try {
                 execute(connection, "CREATE VIEW exercise_view AS SELECT id FROM accounts");
-                execute(connection, "CREATE SCHEMA exercise_other");
-                execute(connection, "CREATE TABLE exercise_other.elsewhere (id INT8 PRIMARY KEY)");
+                execute(connection, "CREATE SCHEMA " + other);
+                execute(connection, "CREATE TABLE " + other + ".elsewhere (id INT8 PRIMARY KEY)");
 
                 assertThat(facts.countTables(connection))
-                        .as("countTables(): the tables of the public schema (%s), not its views, not other"
-                                + " schemas' tables, not the system views", publicTables(connection))
-                        .isEqualTo(publicTables(connection).size());
+                        .as("countTables(): the tables of the current schema (%s), not its views, not other"
+                                + " schemas' tables, not the system views", currentSchemaTables(connection))
+                        .isEqualTo(currentSchemaTables(connection).size());
 
                 execute(connection, "CREATE TABLE exercise_extra (id INT8 PRIMARY KEY)");
                 assertThat(facts.countTables(connection))
                         .as("countTables() after CREATE TABLE exercise_extra: one more, so the count must come from the server")
-                        .isEqualTo(publicTables(connection).size());
+                        .isEqualTo(currentSchemaTables(connection).size());
             } finally {
                 execute(connection, "DROP TABLE IF EXISTS exercise_extra");
                 execute(connection, "DROP VIEW IF EXISTS exercise_view");
-                execute(connection, "DROP TABLE IF EXISTS exercise_other.elsewhere");
-                execute(connection, "DROP SCHEMA IF EXISTS exercise_other");
+                execute(connection, "DROP TABLE IF EXISTS " + other + ".elsewhere");
+                execute(connection, "DROP SCHEMA IF EXISTS " + other);
             }
         }
     }
@@ -139,10 +141,14 @@ class ConnectionFactsTest {
         }
     }
 
-    /** The oracle: the driver's own list of the public schema's tables (JDBC metadata, type TABLE). */
-    private static List<String> publicTables(Connection connection) throws SQLException {
+    /**
+     * The oracle: the driver's own list of the current schema's tables (JDBC metadata, type TABLE).
+     * The current schema is public, or the test class's own schema for a user without CREATEDB.
+     */
+    private static List<String> currentSchemaTables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (ResultSet rs = connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                new String[] {"TABLE"})) {
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
             }

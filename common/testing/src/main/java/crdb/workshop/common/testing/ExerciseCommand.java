@@ -44,6 +44,9 @@ public final class ExerciseCommand {
         PrintStream out = System.out;
         if (!Files.isDirectory(testClasses)) {
             out.println(Path.of(args[0]).getFileName() + ": no compiled tests; run test-compile before exec:java@exercises.");
+            if (!instructor) {
+                System.exit(2); // nothing was tested: the exit status must not say "passed"
+            }
             return;
         }
         SummaryGeneratingListener summary = new SummaryGeneratingListener();

@@ -15,9 +15,10 @@ import org.opentest4j.TestAbortedException;
  * <ul>
  *   <li>a failure names the TODO it checks and where it is ({@code TODO-02
  *       (ConnectionFactsExercise.java:21)}), before the assertion's own words;
- *   <li>in the learner's mode, a test of an {@code (Optional)} TODO that fails, in any way, is
- *       reported as skipped ("optional and not done yet"), so the required part can be green on
- *       its own;
+ *   <li>in the learner's mode, a failing test of an {@code (Optional)} TODO not started yet (the
+ *       method below its comment still holds the stub's placeholder, {@link TodoSources#started})
+ *       is reported as skipped ("optional and not done yet"), so the required part can be green
+ *       on its own; once started, it fails like any other;
  *   <li>in the stub check ({@code -Dexercises=stubs}), the test is turned inside out: it passes
  *       when the stub fails an assertion, and fails when the stub passes or fails in another way
  *       (stubs compile and fail on an assertion, never on an exception).
@@ -55,8 +56,9 @@ public final class ExerciseExtension implements InvocationInterceptor {
         } catch (TestAbortedException skipped) {
             throw skipped;
         } catch (Throwable failure) {
-            if (mode == ExerciseMode.LEARNER && optional(context)) {
-                // A stretch goal not done (or not working yet) must not turn the learner's run red.
+            if (mode == ExerciseMode.LEARNER && optional(context) && todos.stream().noneMatch(sources::started)) {
+                // A stretch goal not started must not turn the learner's run red; one started and
+                // wrong is reported like any other failure.
                 throw new TestAbortedException(which + OPTIONAL_NOT_DONE + failure, failure);
             }
             if (failure instanceof AssertionError assertion) {

@@ -1,7 +1,9 @@
 package crdb.workshop.connect.exercise;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Your turn. Each method returns a placeholder that the tests reject; replace it with a query.
@@ -18,10 +20,11 @@ public class ConnectionFactsExercise implements ConnectionFacts {
         return "";
     }
 
-    // TODO-02: Return how many tables the public schema has: count the rows of
-    //          information_schema.tables with table_schema = 'public' AND table_type = 'BASE TABLE'
-    //          (SchemaMapper in this lesson lists the same rows). The test adds a table and
-    //          expects your count to follow, so it must come from the server.
+    // TODO-02: Return how many tables the current schema has (public, unless the connection's
+    //          search path says otherwise): count the rows of information_schema.tables with
+    //          table_schema = current_schema() AND table_type = 'BASE TABLE' (SchemaMapper in this
+    //          lesson lists the same rows). The test adds a table and expects your count to
+    //          follow, so it must come from the server.
     @Override
     public int countTables(Connection connection) throws SQLException {
         return -1;

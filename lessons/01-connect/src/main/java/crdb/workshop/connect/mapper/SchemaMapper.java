@@ -8,7 +8,7 @@ public interface SchemaMapper {
 
     // tag::list-tables[]
     @Select("SELECT table_name FROM information_schema.tables"
-            + " WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+            + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
             + " ORDER BY table_name")
     List<String> listTables();
     // end::list-tables[]

@@ -1,16 +1,32 @@
 package crdb.workshop.crud.exercise;
 
+import static crdb.workshop.crud.querybuilder.AccountsTable.accounts;
+import static crdb.workshop.crud.querybuilder.AccountsTable.balance;
+import static crdb.workshop.crud.querybuilder.AccountsTable.id;
+import static org.mybatis.dynamic.sql.SqlBuilder.add;
+import static org.mybatis.dynamic.sql.SqlBuilder.countFrom;
+import static org.mybatis.dynamic.sql.SqlBuilder.isGreaterThanOrEqualTo;
+import static org.mybatis.dynamic.sql.SqlBuilder.isIn;
+import static org.mybatis.dynamic.sql.SqlBuilder.select;
+import static org.mybatis.dynamic.sql.SqlBuilder.update;
+import static org.mybatis.dynamic.sql.SqlBuilder.value;
+
 import crdb.workshop.common.mapper.Account;
+import crdb.workshop.crud.mapper.DynamicAccountMapper;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.apache.ibatis.session.SqlSession;
+import org.mybatis.dynamic.sql.render.RenderingStrategies;
+import org.mybatis.dynamic.sql.select.render.SelectStatementProvider;
+import org.mybatis.dynamic.sql.update.render.UpdateStatementProvider;
 
 /**
  * Your turn. Each method returns a placeholder that the tests reject; replace it with a statement
- * built with MyBatis Dynamic SQL and run through DynamicAccountMapper, as querybuilder.AccountStatements
- * does: static imports from org.mybatis.dynamic.sql.SqlBuilder, the columns from
- * querybuilder.AccountsTable, then .build().render(RenderingStrategies.MYBATIS3).
+ * built with MyBatis Dynamic SQL and run through crdb.workshop.crud.mapper.DynamicAccountMapper, as
+ * crdb.workshop.crud.querybuilder.AccountStatements does: the builder's methods from
+ * org.mybatis.dynamic.sql.SqlBuilder, the columns from crdb.workshop.crud.querybuilder.AccountsTable,
+ * then .build().render(RenderingStrategies.MYBATIS3). The imports you need are already above.
  * Check your work: ./mvnw -q -pl lessons/02-crud -am test-compile exec:java@exercises
  */
 public class AccountReportsExercise implements AccountReports {

@@ -2,6 +2,7 @@ package crdb.workshop.transfers.exercise;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Your turn: the retry loop below is the kind people copy from samples. It compiles, it runs, and

@@ -1,6 +1,11 @@
 package crdb.workshop.transfers.exercise;
 
+import crdb.workshop.common.WorkshopException;
+import crdb.workshop.common.mapper.Account;
+import crdb.workshop.transfers.LockOrder;
 import crdb.workshop.transfers.mapper.TransferMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.ibatis.session.SqlSession;

@@ -1,8 +1,14 @@
 package crdb.workshop.joins.exercise;
 
+import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.retry.RetryExecutor;
+import crdb.workshop.joins.mapper.CustomerMapper;
+import crdb.workshop.joins.mapper.OrderMapper;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 

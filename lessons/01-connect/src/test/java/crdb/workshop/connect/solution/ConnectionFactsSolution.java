@@ -17,7 +17,7 @@ public class ConnectionFactsSolution implements ConnectionFacts {
     @Override
     public int countTables(Connection connection) throws SQLException {
         return Integer.parseInt(queryOne(connection, "SELECT count(*) FROM information_schema.tables"
-                + " WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"));
+                + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"));
     }
 
     @Override
