@@ -45,13 +45,11 @@ public interface LedgerMapper {
      * The account, locked until this transaction ends: another transaction that locks it waits
      * here, and then reads the balance as this one left it. {@code null} when there is none.
      */
-    // tag::lock-account[]
     @Select("SELECT id, balance FROM accounts WHERE id = #{id} FOR UPDATE")
     @ConstructorArgs({
         @Arg(column = "id", javaType = UUID.class),
         @Arg(column = "balance", javaType = long.class)})
     Account lockAccount(@Param("id") UUID id);
-    // end::lock-account[]
 
     /**
      * Takes {@code amount} from the account if it holds that much; returns 0 (and changes

@@ -85,9 +85,8 @@ public class TransactionRetry {
             RuntimeException failure = cause(thrown);
             if (FailureClassifier.classify(failure, writes && commit.commitStarted()) == Verdict.AMBIGUOUS) {
                 metrics.ambiguousCommit();
-                throw new AmbiguousCommitException("COMMIT was sent but its outcome is unknown (SQLSTATE "
-                        + FailureClassifier.sqlState(failure) + "): the transaction may or may not have been"
-                        + " applied.", failure);
+                throw new AmbiguousCommitException("COMMIT was sent, its outcome is unknown (SQLSTATE "
+                        + FailureClassifier.sqlState(failure) + "): it may or may not have been applied.", failure);
             }
             throw failure;
         }

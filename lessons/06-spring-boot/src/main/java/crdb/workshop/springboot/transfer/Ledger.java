@@ -37,11 +37,9 @@ public class Ledger {
 
     // tag::isolation[]
     /**
-     * Lesson 03's choice for transfers that lock what they read. CockroachDB: SERIALIZABLE (every
-     * connection's level), and a transaction that waited for a lock carries on from the new value.
-     * PostgreSQL aborts a SERIALIZABLE transaction that waited for a row the lock holder changed
-     * (40001), so there a transfer runs READ COMMITTED, safe because every balance it reads it has
-     * locked first and the transfers row is claimed with INSERT ... ON CONFLICT.
+     * CockroachDB: SERIALIZABLE, and a transaction that waited for a lock carries on from the new
+     * value. PostgreSQL aborts a SERIALIZABLE waiter whose row changed (40001), so there: READ
+     * COMMITTED, safe as every balance read is locked first and the row is claimed with ON CONFLICT.
      */
     static boolean readCommitted(String databaseId) {
         return "postgresql".equals(databaseId);
