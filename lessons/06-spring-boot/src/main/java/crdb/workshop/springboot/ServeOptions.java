@@ -35,7 +35,8 @@ record ServeOptions(boolean untilEnter, String address, String[] rest) {
                 serve = true;
                 address = arg.substring("--serve-on=".length()).strip();
                 if (address.isEmpty() || !address.matches("[0-9A-Za-z.:%-]+")) {
-                    throw new WorkshopException("--serve-on needs an address, such as --serve-on=0.0.0.0.\n" + HELP);
+                    throw new WorkshopException("--serve-on needs an IP address or host name, such as"
+                            + " --serve-on=0.0.0.0 (every interface); --help lists the options.");
                 }
             } else {
                 rest.add(arg);

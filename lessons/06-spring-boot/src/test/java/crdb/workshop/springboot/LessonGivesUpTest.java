@@ -74,7 +74,7 @@ class LessonGivesUpTest {
 
             assertThat(failure).as("the cleanup could not reach the server").isNotNull();
             assertThat(took).as("time from Enter to the end").isLessThanOrEqualTo(GIVE_UP.plusSeconds(5));
-            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("The database did not answer");
+            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("The database connection failed");
         } finally {
             System.setErr(stderr);
             deleteTheLessonsAccounts(database, printed.toString(StandardCharsets.UTF_8));

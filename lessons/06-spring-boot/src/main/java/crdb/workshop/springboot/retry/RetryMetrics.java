@@ -44,7 +44,7 @@ public class RetryMetrics implements RetryListener {
         String sqlState = FailureClassifier.sqlState(state.getLastException());
         registry.counter("bank.transaction.retries", "sqlstate", sqlState == null ? "none" : sqlState).increment();
         if (sqlState != null && FailureClassifier.isConnectionError(sqlState)) {
-            log.warn("The database did not answer (SQLSTATE {}): retry {}, still trying", sqlState, state.getRetryCount());
+            log.warn("The database connection failed (SQLSTATE {}): retry {}, still trying", sqlState, state.getRetryCount());
         }
     }
     // end::before-retry[]
