@@ -70,7 +70,9 @@ public final class SpringBootLesson {
             Account first = new Account(UUID.randomUUID(), 1000);
             Account second = new Account(UUID.randomUUID(), 250);
             List<UUID> ids = List.of(first.id(), second.id());
-            retry.inTransaction(() -> accounts.insertAll(List.of(first, second)));
+            // Idempotent, so retried after a lost COMMIT answer: an attempt that finds the accounts adds nothing.
+            retry.inIdempotentTransaction(() -> accounts.findByIds(ids).isEmpty()
+                    ? accounts.insertAll(List.of(first, second)) : 0);
             boolean reachable = true;
             try {
                 printBalances(bank, ids, out);
@@ -94,7 +96,7 @@ public final class SpringBootLesson {
             } finally {
                 if (reachable) { // the lesson leaves nothing behind, after a failure too, so it can run again
                     LedgerMapper ledger = service.getBean(LedgerMapper.class);
-                    retry.inTransaction(() -> ledger.deleteTransfersOf(first.id(), second.id())
+                    retry.inIdempotentTransaction(() -> ledger.deleteTransfersOf(first.id(), second.id())
                             + accounts.deleteByIds(ids));
                 }
             }

@@ -4,8 +4,10 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.common.retry.AmbiguousCommitException;
 import crdb.workshop.common.retry.FailureClassifier;
 import crdb.workshop.common.retry.FailureClassifier.Verdict;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionSystemException;
@@ -83,7 +85,7 @@ public class TransactionRetry {
             });
         } catch (RuntimeException thrown) { // rolled back already, unless COMMIT itself failed
             RuntimeException failure = cause(thrown);
-            if (FailureClassifier.classify(failure, writes && commit.commitStarted()) == Verdict.AMBIGUOUS) {
+            if (writes && commit.commitStarted() && outcomeUnknown(thrown, failure)) {
                 metrics.ambiguousCommit();
                 throw new AmbiguousCommitException("COMMIT was sent, its outcome is unknown (SQLSTATE "
                         + FailureClassifier.sqlState(failure) + "): it may or may not have been applied.", failure);
@@ -96,10 +98,25 @@ public class TransactionRetry {
     /**
      * When the connection died, the rollback that follows fails too, and Spring throws "JDBC
      * rollback failed" with the failure that caused it aside: that failure is the one to judge.
+     * When COMMIT was what failed, Spring keeps only the rollback's failure, "Connection is closed"
+     * without a SQLSTATE (HikariCP gives none): that is SQLSTATE 08003, the connection is gone.
      */
     private static RuntimeException cause(RuntimeException thrown) {
-        return thrown instanceof TransactionSystemException rollback
-                && rollback.getApplicationException() instanceof RuntimeException cause ? cause : thrown;
+        if (thrown instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+            return rollback.getApplicationException() instanceof RuntimeException cause ? cause : thrown;
+        }
+        return isLostAtCommit(thrown) ? new TransientDataAccessResourceException("The connection was lost at"
+                + " COMMIT", new SQLException(thrown.getMessage(), "08003", thrown)) : thrown;
+    }
+
+    /** After COMMIT was sent: the connection was lost, or the server's answer was not definite. */
+    private static boolean outcomeUnknown(RuntimeException thrown, RuntimeException failure) {
+        return isLostAtCommit(thrown) || FailureClassifier.classify(failure, true) == Verdict.AMBIGUOUS;
+    }
+
+    private static boolean isLostAtCommit(RuntimeException thrown) {
+        return thrown instanceof TransactionSystemException rollback && rollback.getApplicationException() == null
+                && FailureClassifier.sqlState(rollback) == null;
     }
 
     /** Spring's RetryTemplate with lesson 03's rules, as the exercise uses it too. */
