@@ -25,7 +25,7 @@ public class AccountController {
 
     @GetMapping("/accounts/{id}")
     public Account account(@PathVariable("id") UUID id) {
-        Account account = retry.inTransaction(() -> accounts.findById(id));
+        Account account = retry.read(() -> accounts.findById(id));
         if (account == null) {
             ProblemDetail problem = ProblemResponses.problem(HttpStatus.NOT_FOUND, "unknown-account",
                     "No account " + id + ": check the id.");

@@ -42,6 +42,16 @@ public class BankApplication {
     }
     // end::application[]
 
+    static {
+        // When a connection dies, Spring's rollback fails too, and Spring logs that at ERROR with the SQL
+        // and two stack traces per request. TransactionRetry judges the failure that caused it, and the
+        // service logs one line per failure. Setting either property below yourself (-D...=error) brings them back.
+        for (String logger : new String[] {"org.springframework.transaction.support.TransactionTemplate",
+                "org.springframework.jdbc.support.JdbcTransactionManager"}) {
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log." + logger, "off");
+        }
+    }
+
     /**
      * Starts the service on {@code database}, on a free port unless {@code -Dserver.port=...} names
      * one, with {@code properties} ("name=value") on top of application.yml.

@@ -6,6 +6,7 @@ import crdb.workshop.springboot.transfer.TransferReceipt;
 import crdb.workshop.springboot.transfer.TransferRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** The lesson's side of the HTTP API, with Spring's RestClient. An error answer ends as one line. */
 final class BankClient {
 
+    /** The service answered 503: it retried until its give-up time, and the database never let it through. */
+    static final class GaveUpException extends WorkshopException {
+        GaveUpException(String message) {
+            super(message);
+        }
+    }
+
     private final RestClient http;
 
     BankClient(String baseUrl) {
@@ -23,8 +31,10 @@ final class BankClient {
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     String detail = JsonMapper.shared().readTree(new String(response.getBody().readAllBytes(),
                             StandardCharsets.UTF_8)).path("detail").asString();
-                    throw new WorkshopException(request.getMethod() + " " + request.getURI().getPath()
-                            + " answered " + response.getStatusCode() + ": " + detail);
+                    String line = request.getMethod() + " " + request.getURI().getPath() + " answered "
+                            + response.getStatusCode() + ": " + detail;
+                    throw response.getStatusCode().value() == 503 ? new GaveUpException(line)
+                            : new WorkshopException(line);
                 })
                 .build();
     }
@@ -43,4 +53,11 @@ final class BankClient {
                 .toEntity(TransferReceipt.class);
     }
     // end::post-transfer[]
+
+    /** "201 Created, Idempotent-Replayed: false". */
+    static String describe(ResponseEntity<TransferReceipt> answer) {
+        String replayed = answer.getHeaders().getFirst("Idempotent-Replayed");
+        HttpStatus status = HttpStatus.valueOf(answer.getStatusCode().value());
+        return status.value() + " " + status.getReasonPhrase() + ", Idempotent-Replayed: " + replayed;
+    }
 }

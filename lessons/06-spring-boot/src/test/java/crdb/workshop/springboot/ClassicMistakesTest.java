@@ -72,10 +72,10 @@ class ClassicMistakesTest {
 
     // tag::mistake-self-invocation[]
     @Test
-    void selfInvocationRunsWithoutATransactionSoARefusedTransferKeepsItsDebit() {
+    void selfInvocationRunsWithoutATransactionSoARefusedTransferKeepsItsRow() {
         assertThatThrownBy(() -> contract.aRefusedTransferChangesNothing(selfInvoking::transfer))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("balance of the source after a refused transfer");
+                .hasMessageContaining("a transfers row for the refused transfer");
     }
     // end::mistake-self-invocation[]
 

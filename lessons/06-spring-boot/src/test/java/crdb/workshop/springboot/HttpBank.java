@@ -29,7 +29,7 @@ final class HttpBank {
     private final RestClient http;
 
     HttpBank(int port) {
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
     }
 
     Answer transfer(UUID key, UUID from, UUID to, long amount) {

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * 8 clients send 250 transfers each over HTTP, all between the same two accounts: the worst
- * contention two rows can see. The books must balance afterwards, whatever the retries did.
+ * contention two rows can see. The books must balance afterwards, whatever the retries did. It
+ * prints what it measured and asserts no time: speed is the benchmark's to judge.
  */
 @BankServiceTest
 class HttpContentionTest {
@@ -61,13 +62,10 @@ class HttpContentionTest {
         Map<UUID, Long> net = books.netFlows(hot);
         assertThat(balances.get(hot.get(0))).isEqualTo(1000 + net.get(hot.get(0)));
         assertThat(balances.get(hot.get(1))).isEqualTo(1000 + net.get(hot.get(1)));
-        if (serializable()) {
-            // At SERIALIZABLE (CockroachDB, the embedded server) writers to one row abort each other.
-            assertThat(retries).as("retries the database asked for").isPositive();
+        if (!database.isCockroachDb()) {
+            // On PostgreSQL a transfer locks both accounts in id order at READ COMMITTED: it waits
+            // for the lock, then carries on; nothing aborts it, so nothing is retried.
+            assertThat(retries).as("retries of transfers that lock in id order").isZero();
         }
-    }
-
-    private boolean serializable() {
-        return database.isCockroachDb() || books.isolation().equals("serializable");
     }
 }

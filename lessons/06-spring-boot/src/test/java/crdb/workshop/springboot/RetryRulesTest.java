@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.springboot.HttpBank.Answer;
-import crdb.workshop.springboot.retry.AmbiguousCommitException;
-import crdb.workshop.springboot.retry.SqlStates;
+import crdb.workshop.common.retry.AmbiguousCommitException;
+import crdb.workshop.common.retry.FailureClassifier;
 import crdb.workshop.springboot.retry.TransactionRetry;
 import java.sql.SQLException;
 import java.util.List;
@@ -70,7 +70,7 @@ class RetryRulesTest {
                         Map.of("id", UUID.randomUUID(), "from", ids.get(0), "to", ids.get(1)))));
 
         assertThat(failure).isInstanceOf(DataAccessException.class).isNotInstanceOf(SQLException.class);
-        assertThat(SqlStates.of(failure)).isEqualTo("40001");
+        assertThat(FailureClassifier.sqlState(failure)).isEqualTo("40001");
         assertThat(TransactionRetry.retryable(failure)).isTrue();
     }
     // end::translated[]
@@ -98,7 +98,7 @@ class RetryRulesTest {
                         Map.of("id", id, "from", ids.get(0), "to", ids.get(1)))));
 
         assertThat(failure).isInstanceOf(AmbiguousCommitException.class);
-        assertThat(SqlStates.of(failure)).isEqualTo("40003");
+        assertThat(FailureClassifier.sqlState(failure)).isEqualTo("40003");
         assertThat(faults.commitAttempts()).as("COMMITs tried").isEqualTo(1);
     }
 

@@ -51,6 +51,12 @@ class TestDatabaseConfiguration {
         return database;
     }
 
+    /** Closes this context when the test run ends, so that no Tomcat thread outlives it. */
+    @Bean
+    static ServicesStoppedAtEnd servicesStoppedAtEnd() {
+        return new ServicesStoppedAtEnd();
+    }
+
     /** Docker answers and DATABASE_URL (which would win) is not set. */
     static final class DockerAndNoUrl implements Condition {
         @Override

@@ -47,7 +47,7 @@ final class TransferContract {
                 .isEqualTo(Map.of(ids.get(0), 900L, ids.get(1), 250L + 100));
     }
 
-    /** A transfer refused halfway (its target does not exist) leaves no trace: the debit is rolled back. */
+    /** A transfer refused halfway (its target does not exist) leaves no trace: its transfers row is rolled back. */
     void aRefusedTransferChangesNothing(Transfers transfers) {
         UUID source = books.open(1000).get(0);
         UUID key = UUID.randomUUID();

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class FailureClassifier {
 
-    enum Verdict {
+    public enum Verdict {
         /** Nothing was applied and a new attempt may succeed: run the whole unit again. */
         RETRY,
         /** COMMIT was sent and no definite answer came back: it may or may not have been applied. */
@@ -27,7 +27,7 @@ public final class FailureClassifier {
     }
 
     // tag::classify[]
-    static Verdict classify(Throwable failure, boolean commitSent) {
+    public static Verdict classify(Throwable failure, boolean commitSent) {
         String state = sqlState(failure);
         if (state == null) {
             // An application exception in the callback; or, during COMMIT, a failure without any
@@ -55,12 +55,12 @@ public final class FailureClassifier {
      * 40P01 deadlock_detected: PostgreSQL's deadlock victim, rolled back; its docs advise retrying it
      * too (CockroachDB resolves deadlocks with a 40001 instead).
      */
-    static boolean isRollbackByServer(String state) {
+    public static boolean isRollbackByServer(String state) {
         return state.equals("40001") || state.equals("40P01");
     }
 
     /** Class 08 (connection exception) and 57P01 (the server terminated this session). */
-    static boolean isConnectionError(String state) {
+    public static boolean isConnectionError(String state) {
         return state.startsWith("08") || state.equals("57P01");
     }
 
@@ -69,7 +69,7 @@ public final class FailureClassifier {
      * too_many_connections. Both refuse a new connection, before any statement of the unit ran,
      * so nothing was applied and a later attempt may get in. After COMMIT they cannot occur.
      */
-    static boolean isServerBusy(String state) {
+    public static boolean isServerBusy(String state) {
         return state.equals("57P03") || state.equals("53300");
     }
 

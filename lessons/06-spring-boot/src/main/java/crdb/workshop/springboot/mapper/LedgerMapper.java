@@ -1,5 +1,6 @@
 package crdb.workshop.springboot.mapper;
 
+import crdb.workshop.common.mapper.Account;
 import crdb.workshop.springboot.transfer.TransferRequest;
 import java.util.UUID;
 import org.apache.ibatis.annotations.Delete;
@@ -34,14 +35,29 @@ public interface LedgerMapper {
     TransferRequest findTransfer(@Param("id") UUID id);
 
     /**
-     * Takes {@code amount} from the account if it holds that much; returns 0 (and changes
-     * nothing) when it does not, or does not exist. The check and the write are one statement, so
-     * no other transaction can spend the money in between, at READ COMMITTED too.
+     * The first statement of a transfer on PostgreSQL (see Ledger): this transaction only runs at
+     * READ COMMITTED, without a round trip to set it back afterwards.
      */
-    // tag::debit[]
+    @Update("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+    void readCommitted();
+
+    /**
+     * The account, locked until this transaction ends: another transaction that locks it waits
+     * here, and then reads the balance as this one left it. {@code null} when there is none.
+     */
+    @Select("SELECT id, balance FROM accounts WHERE id = #{id} FOR UPDATE")
+    @ConstructorArgs({
+        @Arg(column = "id", javaType = UUID.class),
+        @Arg(column = "balance", javaType = long.class)})
+    Account lockAccount(@Param("id") UUID id);
+
+    /**
+     * Takes {@code amount} from the account if it holds that much; returns 0 (and changes
+     * nothing) when it does not, or does not exist. The transfer has locked the account and
+     * checked already; the condition keeps the statement safe on its own too.
+     */
     @Update("UPDATE accounts SET balance = balance - #{amount} WHERE id = #{id} AND balance >= #{amount}")
     int debit(@Param("id") UUID id, @Param("amount") long amount);
-    // end::debit[]
 
     /** Deletes the transfers into or out of either account; returns how many. */
     @Delete("DELETE FROM transfers WHERE from_id IN (#{first}, #{second}) OR to_id IN (#{first}, #{second})")

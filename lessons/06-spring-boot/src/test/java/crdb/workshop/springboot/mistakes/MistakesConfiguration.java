@@ -1,8 +1,8 @@
 package crdb.workshop.springboot.mistakes;
 
+import crdb.workshop.common.retry.FailureClassifier;
 import crdb.workshop.springboot.retry.RetryMetrics;
 import crdb.workshop.springboot.retry.RetrySettings;
-import crdb.workshop.springboot.retry.SqlStates;
 import crdb.workshop.springboot.retry.TransactionRetry;
 import crdb.workshop.springboot.transfer.Ledger;
 import crdb.workshop.springboot.transfer.TransferOutcome;
@@ -73,7 +73,7 @@ public class MistakesConfiguration {
         } catch (RuntimeException failed) {
             HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failed.getClass().getSimpleName());
-            problem.setProperty("sqlstate", SqlStates.of(failed));
+            problem.setProperty("sqlstate", FailureClassifier.sqlState(failed));
             return ServerResponse.status(status).body(problem);
         }
     }
