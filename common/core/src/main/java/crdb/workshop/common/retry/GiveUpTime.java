@@ -55,6 +55,11 @@ public final class GiveUpTime {
         return limit;
     }
 
+    /** How long into a wait the last attempt may still start: G less the pool's wait for a connection. */
+    public Duration latestStart() {
+        return limit.minus(lastWait);
+    }
+
     /** Now, on this give-up time's clock: pass it back to {@link #noAnswer} for an attempt begun now. */
     public long now() {
         return clock.getAsLong();

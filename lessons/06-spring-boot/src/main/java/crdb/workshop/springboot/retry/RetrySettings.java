@@ -15,13 +15,10 @@ public record RetrySettings(long maxRetries, Duration delay, Duration jitter, do
         Duration giveUp) {
 
     /**
-     * These settings, giving up when the workspace's retries give up (3/4 of WORKSHOP_GIVE_UP_SECONDS,
-     * the rest being the last attempt's wait for a connection), so that a request ends within one give-up time.
+     * These settings, giving up when the workspace's retries give up (no attempt starts later than the
+     * give-up time less the last attempt's wait for a connection), so that a request ends within one give-up time.
      */
     public RetrySettings within(Database database) {
-        String millis = database.sessionFactory().getConfiguration().getVariables()
-                .getProperty(Database.GIVE_UP_VARIABLE);
-        Duration deadline = millis == null ? giveUp : Duration.ofMillis(Long.parseLong(millis));
-        return new RetrySettings(maxRetries, delay, jitter, multiplier, maxDelay, deadline);
+        return new RetrySettings(maxRetries, delay, jitter, multiplier, maxDelay, database.giveUpTime().latestStart());
     }
 }
