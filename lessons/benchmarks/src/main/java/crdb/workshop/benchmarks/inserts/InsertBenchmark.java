@@ -7,6 +7,7 @@ import crdb.workshop.benchmarks.inserts.InsertMethod;
 import crdb.workshop.benchmarks.inserts.InsertMethods;
 import crdb.workshop.chunked.Points;
 import crdb.workshop.chunked.mapper.Point;
+import crdb.workshop.benchmarks.BenchmarkSchema;
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ import java.util.Locale;
  *     [-Dbench.rows=20000] [-Dbench.chunkSizes=10,100,1000,10000] [-Dbench.repeats=3] [-Dbench.chart=file.png]
  * </pre>
  *
- * Each run starts from an empty table and is checked afterwards (the table must hold exactly the
+ * Everything happens in a schema of the benchmark's own ({@link BenchmarkSchema}). Each run starts from an empty table and is checked afterwards (the table must hold exactly the
  * rows sent), so a method that silently lost rows could not look fast. Runs are interleaved
  * (every method at one size, then the next size, and the whole sweep again) so that drift in the
  * machine's speed spreads over all methods; the median of the repeats is reported.
@@ -48,9 +49,20 @@ public final class InsertBenchmark {
         LessonRunner.main(args, InsertBenchmark::run);
     }
 
-    static void run(Database database, PrintStream out) throws Exception {
+    /** The benchmark, with its settings from system properties (Maven passes -Dbench.* through). */
+    public static void run(Database database, PrintStream out) throws Exception {
         InsertSettings settings = InsertSettings.fromSystemProperties();
-        database.runScript("crdb/workshop/chunked/schema.sql");
+        // A points table of its own, in a schema made for this run and dropped after it: emptying
+        // it before each timed run touches no one else's rows (lesson 04's points included).
+        try (BenchmarkSchema schema = BenchmarkSchema.create(database, "insert_benchmark",
+                "crdb/workshop/chunked/schema.sql")) {
+            out.println("Working in schema " + schema.name() + ", made for this run and dropped at its end: no point"
+                    + " outside it is read or changed.");
+            run(schema.database(), settings, out);
+        }
+    }
+
+    private static void run(Database database, InsertSettings settings, PrintStream out) throws Exception {
         List<Point> points = Points.generate("benchmark", settings.rows());
         try (Database rewriting = InsertMethods.openWithRewrittenBatches(database)) {
             List<InsertMethod> methods = InsertMethods.all(database, rewriting);
@@ -75,7 +87,6 @@ public final class InsertBenchmark {
                     }
                 }
             }
-            truncate(database);
             double loadAfter = loadAverage();
             out.printf(Locale.ROOT, "Load average after: %.1f%n", loadAfter);
 
@@ -130,6 +141,7 @@ public final class InsertBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
+    /** Empties the benchmark's own points table (its pool's search path is the benchmark's schema alone). */
     private static void truncate(Database database) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {

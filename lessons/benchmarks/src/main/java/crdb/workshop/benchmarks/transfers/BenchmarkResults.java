@@ -95,6 +95,16 @@ public final class BenchmarkResults {
         return ratios;
     }
 
+    /** Client CPU microseconds per committed transfer over the runs; NaN where a run did not measure it. */
+    public double cpuMicrosPerCommit(Contender contender, double hotFraction) {
+        List<LoadResult> all = runs(contender, hotFraction);
+        if (all.stream().anyMatch(r -> r.clientCpuNanos() < 0)) {
+            return Double.NaN;
+        }
+        long committed = all.stream().mapToLong(LoadResult::committed).sum();
+        return committed == 0 ? Double.NaN : all.stream().mapToLong(LoadResult::clientCpuNanos).sum() / 1e3 / committed;
+    }
+
     public double retriesPerCommit(Contender contender, double hotFraction) {
         List<LoadResult> all = runs(contender, hotFraction);
         long committed = all.stream().mapToLong(LoadResult::committed).sum();

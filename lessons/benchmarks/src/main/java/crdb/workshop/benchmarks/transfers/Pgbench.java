@@ -1,6 +1,7 @@
 package crdb.workshop.benchmarks.transfers;
 
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.retry.Isolation;
 import crdb.workshop.benchmarks.transfers.load.Contender;
 import crdb.workshop.benchmarks.transfers.load.Invariants;
 import crdb.workshop.benchmarks.transfers.load.LoadResult;
@@ -110,32 +111,60 @@ public final class Pgbench {
                 "--define=accounts=" + shape.accounts(), "--define=maxamount=" + shape.maxAmount(),
                 "--log", "--log-prefix=" + logs.resolve("tx")));
         int hotWeight = (int) Math.round(shape.hotFraction() * 100);
-        boolean postgresql = !database.isCockroachDb();
+        Isolation isolation = Contender.lessonStrategy(contender.strategy())
+                .isolation(database.isCockroachDb() ? "cockroachdb" : "postgresql");
         if (hotWeight < 100) {
-            command.add("--file=" + script(contender, false, postgresql) + "@" + (100 - hotWeight));
+            command.add("--file=" + script(contender, false, isolation) + "@" + (100 - hotWeight));
         }
         if (hotWeight > 0) {
-            command.add("--file=" + script(contender, true, postgresql) + "@" + hotWeight);
+            command.add("--file=" + script(contender, true, isolation) + "@" + hotWeight);
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(withCpuTimes(command)).redirectErrorStream(true);
         connectionEnvironment(builder.environment());
         Path output = workDir.resolve(name + ".out");
         builder.redirectOutput(output.toFile());
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly); // pgbench, under the shell
             process.destroyForcibly();
             throw new IllegalStateException("pgbench ran for more than 10 minutes; see " + output);
         }
         String printed = Files.readString(output);
         if (process.exitValue() != 0 && !printed.contains("tps =")) {
-            throw new IllegalStateException("pgbench failed (exit " + process.exitValue() + "); see " + output);
+            throw new IllegalStateException("pgbench failed (exit " + process.exitValue() + "): " + firstError(printed)
+                    + "; all it printed is in " + output);
         }
         return result(contender, workload, printed, logs);
     }
 
-    private Path script(Contender contender, boolean hot, boolean postgresql) throws IOException {
+    /**
+     * The command run by a POSIX shell that prints, once pgbench has ended, its CPU time (the
+     * {@code times} builtin's second line: the children's user and system time); as it is where
+     * there is no /bin/sh.
+     */
+    private static List<String> withCpuTimes(List<String> command) {
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", "\"$0\" \"$@\"; s=$?; times; exit $s"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** pgbench's user and system time from the shell's {@code times} (the last line), or -1. */
+    static long cpuNanos(String printed) {
+        Matcher m = Pattern.compile("(?m)^(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s$").matcher(printed);
+        long nanos = -1;
+        while (m.find()) { // the shell's own time comes first, its children's last
+            nanos = (long) ((Long.parseLong(m.group(1)) * 60 + Double.parseDouble(m.group(2))
+                    + Long.parseLong(m.group(3)) * 60 + Double.parseDouble(m.group(4))) * 1e9);
+        }
+        return nanos;
+    }
+
+    private Path script(Contender contender, boolean hot, Isolation isolation) throws IOException {
         Path file = workDir.resolve(contender.strategy().replace(' ', '-') + (hot ? "-hot" : "-uniform") + ".sql");
-        Files.writeString(file, PgbenchScripts.script(contender.strategy(), hot, postgresql));
+        Files.writeString(file, PgbenchScripts.script(contender.strategy(), hot, isolation));
         return file;
     }
 
@@ -159,6 +188,14 @@ public final class Pgbench {
                     }
                 });
         env.putIfAbsent("PGCONNECT_TIMEOUT", "10");
+        // As the pool's connections: SERIALIZABLE unless a transaction states otherwise, whatever
+        // the server's default (PostgreSQL's is READ COMMITTED); and the benchmark's schema alone.
+        String options = "-c default_transaction_isolation=serializable";
+        String schema = props.getProperty("currentSchema");
+        if (schema != null) {
+            options += " -c search_path=" + schema;
+        }
+        env.put("PGOPTIONS", options);
     }
 
     private LoadResult result(Contender contender, Workload workload, String printed, Path logs) throws IOException {
@@ -197,8 +234,8 @@ public final class Pgbench {
         }
         long elapsedNanos = tps > 0 ? (long) (processed / tps * 1e9) : 1;
         Invariants invariants = Invariants.check(database.sessionFactory(), workload, recorded);
-        return new LoadResult(contender, workload.shape(), recorded.size(), refused, errors, 0, retries, Map.of(), reasons(printed), attempts,
-                elapsedNanos, sorted, invariants);
+        return new LoadResult(contender, workload.shape(), recorded.size(), refused, errors, 0, retries, Map.of(),
+                reasons(printed), attempts, elapsedNanos, cpuNanos(printed), sorted, invariants);
     }
 
     /** The errors pgbench retried (--verbose-errors prints each): message, and SSI's reason code. */
@@ -217,6 +254,14 @@ public final class Pgbench {
             }
         }
         return reasons;
+    }
+
+    /** pgbench's first error line, shortened, for a one-line message (the whole output is in a file). */
+    static String firstError(String printed) {
+        String line = printed.lines().filter(l -> l.contains("ERROR") || l.contains("FATAL") || l.contains("error"))
+                .findFirst().orElse(printed.lines().findFirst().orElse("no output")).strip();
+        line = line.replaceAll("\\p{Cntrl}", "?");
+        return line.length() > 160 ? line.substring(0, 160) + "..." : line;
     }
 
     private static double number(String printed, String regex) {

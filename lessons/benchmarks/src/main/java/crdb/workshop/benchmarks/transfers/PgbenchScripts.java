@@ -2,6 +2,7 @@ package crdb.workshop.benchmarks.transfers;
 
 import crdb.workshop.benchmarks.transfers.load.Contender;
 import crdb.workshop.benchmarks.transfers.load.Workload;
+import crdb.workshop.common.retry.Isolation;
 
 /**
  * Each strategy's transaction as a pgbench script: the statements the JDBC baseline sends
@@ -18,8 +19,13 @@ final class PgbenchScripts {
     private PgbenchScripts() {
     }
 
-    /** The script for {@code strategy}: between the two hot accounts, or between any two. */
-    static String script(String strategy, boolean hot, boolean postgresql) {
+    /**
+     * The script for {@code strategy}: between the two hot accounts, or between any two. Its
+     * transactions run at {@code isolation}, the level the lesson's strategy states: SERIALIZABLE
+     * is every session's default (PGOPTIONS, as the pool's connections have it), any other level
+     * is stated as the transaction's first statement, as the executor and the JDBC baseline do.
+     */
+    static String script(String strategy, boolean hot, Isolation isolation) {
         StringBuilder s = new StringBuilder();
         if (hot) {
             s.append("\\set f random(0, 1)\n\\set t 1 - :f\n");
@@ -30,8 +36,8 @@ final class PgbenchScripts {
         s.append("\\set tid ").append(Workload.FIRST_ACCOUNT_NUMBER).append(" + :t\n");
         s.append("\\set amount random(1, :maxamount)\n");
         s.append("BEGIN;\n");
-        if (strategy.equals(Contender.SELECT_FOR_UPDATE) && postgresql) {
-            s.append("SET TRANSACTION ISOLATION LEVEL READ COMMITTED;\n");
+        if (isolation != Isolation.SERIALIZABLE) {
+            s.append("SET TRANSACTION ISOLATION LEVEL ").append(isolation.sqlName()).append(";\n");
         }
         s.append("INSERT INTO transfers (id, from_id, to_id, amount) VALUES (gen_random_uuid(), ")
                 .append(id(":fid")).append(", ").append(id(":tid")).append(", :amount) ON CONFLICT (id) DO NOTHING;\n");

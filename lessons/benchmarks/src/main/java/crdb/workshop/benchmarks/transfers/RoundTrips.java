@@ -25,11 +25,11 @@ public final class RoundTrips {
     private RoundTrips() {
     }
 
-    public static void count(Database database, LoadShape shape, RetrySettings retry, Duration timeLimit,
+    public static void count(Database database, Database admin, LoadShape shape, RetrySettings retry, Duration timeLimit,
             PrintStream out) throws Exception {
         TrafficCounter counter;
         try {
-            counter = TrafficCounter.open(database);
+            counter = TrafficCounter.open(database, admin);
         } catch (RuntimeException | java.io.IOException e) {
             out.println("Round trips: not counted (" + e.getMessage() + ").");
             return;

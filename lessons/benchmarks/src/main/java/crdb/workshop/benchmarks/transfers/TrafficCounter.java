@@ -43,14 +43,16 @@ public final class TrafficCounter implements AutoCloseable {
     }
 
     /**
-     * Starts the counting relay and opens a pool through it (plain TCP on loopback: the server must
+     * Starts the counting relay and opens a pool through it to {@code database}; the server's
+     * counts come from {@code admin}'s connections (pg_stat_statements lives outside the benchmark's
+     * schema). (plain TCP on loopback: the server must
      * be on this machine). Throws IllegalStateException with the reason when it cannot.
      */
-    public static TrafficCounter open(Database database) throws IOException {
+    public static TrafficCounter open(Database database, Database admin) throws IOException {
         WireCounter wire = WireCounter.start(database.settings());
         try {
             Database counted = Database.open(wire.route(database.settings()));
-            return new TrafficCounter(wire, counted, database, serverCounts(database));
+            return new TrafficCounter(wire, counted, admin, serverCounts(admin));
         } catch (RuntimeException e) {
             wire.close();
             throw e;

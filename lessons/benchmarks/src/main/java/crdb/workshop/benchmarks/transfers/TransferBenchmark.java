@@ -1,6 +1,7 @@
 package crdb.workshop.benchmarks.transfers;
 
 import com.zaxxer.hikari.HikariDataSource;
+import crdb.workshop.benchmarks.BenchmarkSchema;
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.benchmarks.transfers.TransferChart;
@@ -56,8 +57,21 @@ public final class TransferBenchmark {
         LessonRunner.main(args, TransferBenchmark::run);
     }
 
-    static void run(Database database, PrintStream out) throws Exception {
+    /** The benchmark, with its settings from system properties (Maven passes -Dbench.* through). */
+    public static void run(Database database, PrintStream out) throws Exception {
         TransferSettings settings = TransferSettings.fromSystemProperties();
+        // Accounts and transfers of its own, in a schema made for this run and dropped after it.
+        try (BenchmarkSchema schema = BenchmarkSchema.create(database, "transfer_benchmark",
+                "crdb/workshop/transfers/schema.sql")) {
+            out.println("Working in schema " + schema.name() + ", made for this run and dropped at its end: no"
+                    + " account or transfer outside it is read or changed.");
+            run(schema.database(), database, settings, out);
+        }
+    }
+
+    /** The benchmark, on {@code database} (the benchmark's own schema); {@code admin} reads server statistics. */
+    private static void run(Database database, Database admin, TransferSettings settings, PrintStream out)
+            throws Exception {
         LoadRunner runner = new LoadRunner(database);
         List<Contender> contenders = new ArrayList<>(Contender.all(database, settings.retry()));
         LoadShape shape = settings.shape();
@@ -99,7 +113,7 @@ public final class TransferBenchmark {
         if (plans != null) {
             out.println(plans);
         }
-        RoundTrips.count(database, shape, settings.retry(), settings.timeLimit(), out);
+        RoundTrips.count(database, admin, shape, settings.retry(), settings.timeLimit(), out);
         out.println();
 
         BenchmarkResults results = new BenchmarkResults(contenders, settings.hotFractions());
@@ -115,9 +129,24 @@ public final class TransferBenchmark {
         }
         double loadAfter = loadAverage();
         out.printf(Locale.ROOT, "Load average after: %.1f%n", loadAfter);
+        List<ClientProfile> profiles = new ArrayList<>();
+        if (!settings.profileTime().isZero()) {
+            out.println("Profiling SELECT FOR UPDATE, MyBatis and JDBC, one uniform run each under JFR (not timed)...");
+            Workload uniform = Workload.plan(shape.withHotFraction(0), settings.seed() - 1);
+            for (Contender c : contenders) {
+                if (c.strategy().equals(Contender.SELECT_FOR_UPDATE) && c.kind() != Contender.Kind.PGBENCH) {
+                    profiles.add(ClientProfile.record(runner, c, uniform, settings.timeLimit(),
+                            settings.profileTime(), settings.workDir().resolve("profile")));
+                }
+            }
+            runner.clean(uniform);
+        }
 
         printTables(out, results, settings);
         printRatios(out, results);
+        if (profiles.size() == 2) {
+            printProfiles(out, results, profiles.get(0), profiles.get(1));
+        }
         printTargets(out, results, settings);
         String subtitle = String.format(Locale.ROOT, "%s, %s, %d threads, %d accounts, median of %d, %d cores,"
                 + " load %.1f", database.shortVersion().strip(), durability(database), shape.threads(), shape.accounts(),
@@ -173,9 +202,10 @@ public final class TransferBenchmark {
 
     /** A run that breaks an invariant is a bug, not a data point: stop before anything is charted. */
     private static LoadResult check(LoadResult result) {
-        if (!result.invariants().hold()) {
-            throw new IllegalStateException(result.contender().name() + " broke the invariants: "
-                    + String.join("; ", result.invariants().problems()));
+        List<String> problems = result.invariants().problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(result.contender().name() + " broke the invariants: " + problems.get(0)
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : ""));
         }
         return result;
     }
@@ -185,11 +215,13 @@ public final class TransferBenchmark {
             out.println();
             out.printf(Locale.ROOT, "Hot share %s: %d threads x %d transfers, %d accounts:%n", TransferChart.label(hot),
                     settings.shape().threads(), settings.shape().transfersPerThread(), settings.shape().accounts());
-            out.printf(Locale.ROOT, "%-28s %9s %11s %14s %7s %7s %8s  %s%n", "contender", "committed", "transfers/s",
-                    "retries/commit", "p50 ms", "p99 ms", "max ms", "refused, failed, not run; invariants");
+            out.printf(Locale.ROOT, "%-28s %9s %11s %14s %11s %7s %7s %8s  %s%n", "contender", "committed",
+                    "transfers/s", "retries/commit", "CPU us/tx", "p50 ms", "p99 ms", "max ms",
+                    "refused, failed, not run; invariants");
             for (Contender c : results.contenders()) {
-                out.printf(Locale.ROOT, "%-28s %9d %11.1f %14.3f %7.1f %7.1f %8.1f  %s%n", c.name(),
+                out.printf(Locale.ROOT, "%-28s %9d %11.1f %14.3f %11.0f %7.1f %7.1f %8.1f  %s%n", c.name(),
                         results.committed(c, hot), results.transfersPerSecond(c, hot), results.retriesPerCommit(c, hot),
+                        results.cpuMicrosPerCommit(c, hot),
                         results.latencyMillis(c, hot, 50), results.latencyMillis(c, hot, 99),
                         results.latencyMillis(c, hot, 100), outcomes(results, c, hot));
             }
@@ -236,6 +268,23 @@ public final class TransferBenchmark {
                 ratioRow(out, results, c.strategy(), c, results.baselineOf(c));
             }
         }
+        out.println();
+        out.println("Client CPU per committed transfer, microseconds (the load threads' CPU time, ThreadMXBean;"
+                + " pgbench: its process's user and system time), and MyBatis against its JDBC baseline:");
+        out.printf("%-28s", "contender");
+        results.hotFractions().forEach(hot -> out.printf("%22s", TransferChart.label(hot)));
+        out.println();
+        for (Contender c : results.contenders()) {
+            out.printf("%-28s", c.name());
+            for (double hot : results.hotFractions()) {
+                double cpu = results.cpuMicrosPerCommit(c, hot);
+                out.printf(Locale.ROOT, "%22s", c.kind() == Contender.Kind.MYBATIS
+                        ? String.format(Locale.ROOT, "%.0f (%.2fx)", cpu, cpu / results.cpuMicrosPerCommit(
+                                results.baselineOf(c), hot))
+                        : String.format(Locale.ROOT, "%.0f", cpu));
+            }
+            out.println();
+        }
         if (results.contenders().stream().anyMatch(c -> c.kind() == Contender.Kind.PGBENCH)) {
             out.println();
             out.println("JDBC and MyBatis against pgbench (C and libpq) sending the same SQL, transfers per second,"
@@ -247,6 +296,39 @@ public final class TransferBenchmark {
                 }
             }
         }
+    }
+
+    /** The profile split: each layer's share of the client CPU and its microseconds per transfer. */
+    private static void printProfiles(PrintStream out, BenchmarkResults results, ClientProfile myBatis,
+            ClientProfile jdbc) {
+        // The profiler inflates the CPU it watches: shares come from the profile, microseconds from the timed runs.
+        double hot = results.hotFractions().contains(0.0) ? 0.0 : results.hotFractions().get(0);
+        double myBatisCpu = results.cpuMicrosPerCommit(myBatis.contender(), hot);
+        double jdbcCpu = results.cpuMicrosPerCommit(jdbc.contender(), hot);
+        out.println();
+        out.printf(Locale.ROOT, "Where the client CPU goes, SELECT FOR UPDATE at uniform load (JFR execution samples of"
+                + " the load threads every 1 ms, each counted for its innermost frame outside the JDK; %,d samples"
+                + " in %d runs for MyBatis, %,d in %d for JDBC; us/tx = the share x the timed runs' CPU per committed"
+                + " transfer at %s):%n", myBatis.total(), myBatis.runs(), jdbc.total(), jdbc.runs(),
+                TransferChart.label(hot));
+        out.printf(Locale.ROOT, "%-44s %8s %8s %8s %8s %14s%n", "layer", "MyBatis", "us/tx", "JDBC", "us/tx",
+                "MyBatis - JDBC");
+        for (String layer : ClientProfile.layerNames()) {
+            out.printf(Locale.ROOT, "%-44s %7.1f%% %8.0f %7.1f%% %8.0f %14.0f%n", layer, 100 * myBatis.share(layer),
+                    myBatis.micros(layer, myBatisCpu), 100 * jdbc.share(layer), jdbc.micros(layer, jdbcCpu),
+                    myBatis.micros(layer, myBatisCpu) - jdbc.micros(layer, jdbcCpu));
+        }
+        out.printf(Locale.ROOT, "%-44s %8s %8.0f %8s %8.0f %14.0f%n", "client CPU per committed transfer", "",
+                myBatisCpu, "", jdbcCpu, myBatisCpu - jdbcCpu);
+        out.println("  The workspace core's samples by class (MyBatis run): " + (myBatis.workspaceClasses().isEmpty()
+                ? "none" : myBatis.workspaceClasses().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        double ours = myBatis.share(ClientProfile.WORKSPACE);
+        out.printf(Locale.ROOT, "  This workspace's own layers: %.1f%% of the MyBatis contender's client CPU (target under"
+                + " 2%%: %s); MyBatis itself: %.1f%%.%n", 100 * ours, ours < 0.02 ? "met" : "MISSED",
+                100 * myBatis.share(ClientProfile.MYBATIS));
+        out.println("  Recordings: " + myBatis.recording() + ", " + jdbc.recording());
     }
 
     private static void ratioRow(PrintStream out, BenchmarkResults results, String label, Contender c,

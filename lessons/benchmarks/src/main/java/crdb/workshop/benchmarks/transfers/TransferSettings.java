@@ -14,7 +14,7 @@ import java.util.List;
  * through): bench.threads, bench.transfers (per thread), bench.accounts, bench.hot (the hot shares
  * to measure, comma-separated, 0 to 1), bench.repeats, bench.seconds (time limit of one run),
  * bench.seed, bench.maxAttempts, bench.initialBackoffMs, bench.maxBackoffMs (the retry policy, for
- * MyBatis and JDBC alike; pgbench gets the same attempts), bench.chart, bench.updateDocs, bench.reasons (print the retries by the server's
+ * MyBatis and JDBC alike; pgbench gets the same attempts), bench.chart, bench.updateDocs, bench.profileSeconds (at most this long profiling each of two contenders; 0 skips the profile), bench.reasons (print the retries by the server's
  * message, for reading a run).
  *
  * <p>Everything the benchmark writes goes under the module's target/ folder (pgbench's scripts
@@ -22,7 +22,7 @@ import java.util.List;
  * file or {@code -Dbench.updateDocs=true} asks for the pages' chart to be replaced.
  */
 public record TransferSettings(LoadShape shape, List<Double> hotFractions, int repeats, Duration timeLimit,
-        long seed, RetrySettings retry, Path chart, Path workDir, boolean showReasons) {
+        long seed, RetrySettings retry, Path chart, Path workDir, boolean showReasons, Duration profileTime) {
 
     /** The chart the walkthrough page shows. */
     public static final String DOCS_CHART = "docs/images/03-transfer-benchmark.png";
@@ -58,7 +58,8 @@ public record TransferSettings(LoadShape shape, List<Double> hotFractions, int r
                                 String.valueOf(RetrySettings.DEFAULTS.maxBackoff().toMillis())))),
                 chart != null ? Path.of(chart)
                         : updateDocs ? workspaceRoot().resolve(DOCS_CHART) : workDir.resolve("03-transfer-benchmark.png"),
-                workDir, Boolean.parseBoolean(System.getProperty("bench.reasons", "false")));
+                workDir, Boolean.parseBoolean(System.getProperty("bench.reasons", "false")),
+                Duration.ofSeconds(notNegative("bench.profileSeconds", "40")));
     }
 
     private static int positive(String property, String fallback) {
@@ -72,6 +73,20 @@ public record TransferSettings(LoadShape shape, List<Double> hotFractions, int r
             // reported below
         }
         throw new WorkshopException("-D" + property + "=" + value + " is not a positive whole number. " + EXAMPLE);
+    }
+
+    private static int notNegative(String property, String fallback) {
+        String value = System.getProperty(property, fallback);
+        try {
+            int n = Integer.parseInt(value.strip().replace("_", ""));
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new WorkshopException("-D" + property + "=" + value + " is not a whole number of seconds, 0 or more. "
+                + EXAMPLE);
     }
 
     private static long seed(String value) {

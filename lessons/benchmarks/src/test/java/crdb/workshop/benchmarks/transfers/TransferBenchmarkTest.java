@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TransferBenchmarkTest {
 
     private static final Map<String, String> SMALL_RUN = Map.of("bench.threads", "2", "bench.transfers", "10",
-            "bench.accounts", "4", "bench.hot", "0,1", "bench.repeats", "1");
+            "bench.accounts", "4", "bench.hot", "0,1", "bench.repeats", "1", "bench.profileSeconds", "1");
 
     @Test
     void aSmallRunPrintsTheTablesAndTargetsAndDrawsTheChart(Database database, @TempDir Path dir) throws Exception {
@@ -43,6 +43,8 @@ class TransferBenchmarkTest {
 
         assertThat(printed).contains("SELECT FOR UPDATE (MyBatis)", "SELECT FOR UPDATE (JDBC)", "invariants held")
                 .doesNotContain("INVARIANTS BROKEN");
+        assertThat(printed).as("client CPU per transfer, and the profile split").contains(
+                "Client CPU per committed transfer", "MyBatis (org.apache.ibatis)", "workspace core (crdb.workshop.common)");
         assertThat(Files.readAllBytes(chart)).startsWith(0x89, 'P', 'N', 'G');
         ExpectedOutput.assertMatches("docs/03-transfers-4-load.md", "transfer-benchmark", "Database: test\n" + printed);
     }

@@ -61,14 +61,24 @@ public record Contender(String strategy, Kind kind, Function<RetryListener, Tran
                 retry.jdbcLoop(database.dataSource(), listener), jdbcStrategy, !database.isCockroachDb())::transfer);
     }
 
+    /** The lesson's strategy named {@code strategy}: what the pgbench contender takes its isolation from. */
+    public static TransferStrategy lessonStrategy(String strategy) {
+        return switch (strategy) {
+            case READ_MODIFY_WRITE -> new ReadModifyWriteTransfer();
+            case SELECT_FOR_UPDATE -> new SelectForUpdateTransfer();
+            case SINGLE_STATEMENT -> new SingleStatementTransfer();
+            default -> throw new IllegalArgumentException("no strategy named " + strategy);
+        };
+    }
+
     /** Each of the three strategies through MyBatis, followed by its JDBC baseline. */
     public static List<Contender> all(Database database, RetrySettings retry) {
         return List.of(
-                myBatis(READ_MODIFY_WRITE, new ReadModifyWriteTransfer(), database, retry),
+                myBatis(READ_MODIFY_WRITE, lessonStrategy(READ_MODIFY_WRITE), database, retry),
                 jdbc(READ_MODIFY_WRITE, JdbcStrategy.READ_MODIFY_WRITE, database, retry),
-                myBatis(SELECT_FOR_UPDATE, new SelectForUpdateTransfer(), database, retry),
+                myBatis(SELECT_FOR_UPDATE, lessonStrategy(SELECT_FOR_UPDATE), database, retry),
                 jdbc(SELECT_FOR_UPDATE, JdbcStrategy.SELECT_FOR_UPDATE, database, retry),
-                myBatis(SINGLE_STATEMENT, new SingleStatementTransfer(), database, retry),
+                myBatis(SINGLE_STATEMENT, lessonStrategy(SINGLE_STATEMENT), database, retry),
                 jdbc(SINGLE_STATEMENT, JdbcStrategy.SINGLE_STATEMENT, database, retry));
     }
 }

@@ -8,6 +8,8 @@ import crdb.workshop.common.retry.RetriesExhaustedException;
 import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.transfers.TransferRefusedException;
 import crdb.workshop.transfers.mapper.TransferRecordMapper;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a workload through one contender: every thread makes its planned transfers, one after
@@ -32,6 +35,11 @@ import java.util.concurrent.Future;
  * transfers recorded for them.
  */
 public final class LoadRunner {
+
+    /** The prefix of the load threads' names. */
+    public static final String LOAD_THREAD = "load-";
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final Database database;
     private final RetryExecutor setup;
@@ -64,7 +72,10 @@ public final class LoadRunner {
         reset(workload);
         RetryCounter retries = new RetryCounter();
         TransferClient client = contender.client().apply(retries);
-        ExecutorService threads = Executors.newFixedThreadPool(workload.perThread().size());
+        AtomicInteger number = new AtomicInteger();
+        // Named, so that a profile can tell the load threads from everything else in the JVM.
+        ExecutorService threads = Executors.newFixedThreadPool(workload.perThread().size(),
+                task -> new Thread(task, LOAD_THREAD + number.incrementAndGet()));
         try {
             CountDownLatch start = new CountDownLatch(1);
             long deadline = System.nanoTime() + timeLimit.toNanos();
@@ -118,8 +129,10 @@ public final class LoadRunner {
         Map<String, Long> refused = new TreeMap<>();
         Map<String, Long> errors = new TreeMap<>();
         long notRun = 0;
+        long cpu = 0;
         long[] latencies = new long[0];
         for (ThreadRun run : done) {
+            cpu = cpu < 0 || run.cpuNanos() < 0 ? -1 : cpu + run.cpuNanos();
             committed.addAll(run.committed());
             run.refused().forEach((kind, n) -> refused.merge(kind, n, Long::sum));
             run.errors().forEach((kind, n) -> errors.merge(kind, n, Long::sum));
@@ -131,14 +144,16 @@ public final class LoadRunner {
         Arrays.sort(latencies);
         Invariants invariants = Invariants.check(database.sessionFactory(), workload, committed);
         return new LoadResult(contender, workload.shape(), committed.size(), refused, errors, notRun,
-                retries.total(), retries.byState(), retries.byReason(), retries.attempts(), elapsed, latencies, invariants);
+                retries.total(), retries.byState(), retries.byReason(), retries.attempts(), elapsed, cpu, latencies,
+                invariants);
     }
 
     /** One thread's share of a run. Only its own thread touches it until the run is over. */
     private record ThreadRun(List<UUID> committed, long[] latencies, Map<String, Long> refused,
-            Map<String, Long> errors, long notRun, long finishedAt) {
+            Map<String, Long> errors, long notRun, long finishedAt, long cpuNanos) {
 
         static ThreadRun of(TransferClient client, List<PlannedTransfer> planned, long deadline) {
+            long cpuAtStart = cpuTime();
             List<UUID> committed = new ArrayList<>();
             long[] latencies = new long[planned.size()];
             Map<String, Long> refused = new TreeMap<>();
@@ -161,7 +176,12 @@ public final class LoadRunner {
                 }
             }
             return new ThreadRun(committed, Arrays.copyOf(latencies, committed.size()), refused, errors,
-                    planned.size() - started, System.nanoTime());
+                    planned.size() - started, System.nanoTime(), cpuAtStart < 0 ? -1 : cpuTime() - cpuAtStart);
+        }
+
+        /** This thread's CPU time, user and system, or -1 where the JVM cannot tell. */
+        private static long cpuTime() {
+            return CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
         }
 
         private static String kind(RuntimeException e) {
