@@ -186,7 +186,7 @@ public final class InsertBenchmark {
         out.println();
         for (InsertMethod method : m.methods()) {
             out.print(String.format("%-40s", method.name() + (method.name().equals(InsertMethods.RECOMMENDED)
-                    ? " *" : "")));
+                    ? " *" : method.name().equals(InsertMethods.SIMPLE) ? " +" : "")));
             for (int size : m.chunkSizes()) {
                 double[] range = m.rateRange(method, size);
                 out.print(String.format(Locale.ROOT, "%26s", String.format(Locale.ROOT, "%,.0f (%,.0f-%,.0f)",
@@ -194,7 +194,7 @@ public final class InsertBenchmark {
             }
             out.println();
         }
-        out.println("* the lesson's recommended path");
+        out.println("* the lesson's recommended path; + its simple path (the one the lesson runs)");
     }
 
     private static void printRatios(PrintStream out, Measurements m) {
@@ -222,6 +222,7 @@ public final class InsertBenchmark {
     private static void printTargets(PrintStream out, Measurements m) {
         int size = m.chunkSizes().contains(TARGET_CHUNK) ? TARGET_CHUNK : m.chunkSizes().get(m.chunkSizes().size() - 1);
         InsertMethod recommended = m.named(InsertMethods.RECOMMENDED);
+        InsertMethod simple = m.named(InsertMethods.SIMPLE);
         InsertMethod arrays = m.named(InsertMethods.MULTI_ROW_PATH);
         InsertMethod foreach = m.named(InsertMethods.FOREACH);
         InsertMethod fastest = m.fastestJdbcInsert(size);
@@ -233,6 +234,9 @@ public final class InsertBenchmark {
         target(out, m, foreach, m.baselineOf(foreach).orElseThrow(), size, MULTI_ROW_TARGET, "for comparison");
         target(out, m, recommended, fastest, size, RECOMMENDED_TARGET,
                 "the recommended path against the fastest INSERT-based JDBC method");
+        double[] range = m.ratioRange(simple, fastest, size);
+        out.printf(Locale.ROOT, "  The simple path, %s, against %s: %.2fx (%.2f-%.2f): its cost, no target.%n",
+                simple.name(), fastest.name(), m.ratio(simple, fastest, size), range[0], range[1]);
         out.printf(Locale.ROOT, "  Beside both, COPY (no INSERT statement at all): JDBC COPY %,.0f rows/s (%,.0f-%,.0f);"
                         + " %s is %.2fx of it, %s %.2fx.%n", m.rate(copy, size), m.rateRange(copy, size)[0],
                 m.rateRange(copy, size)[1], recommended.name(), m.ratio(recommended, copy, size), fastest.name(),

@@ -54,7 +54,8 @@ public final class InsertChart {
             InsertMethod method = methods.get(m);
             boolean recommended = method.name().equals(InsertMethods.RECOMMENDED);
             double[] y = sizes.stream().mapToDouble(size -> measurements.rate(method, size)).toArray();
-            XYSeries series = chart.addSeries(method.name() + (recommended ? " (recommended)" : ""), x, y);
+            XYSeries series = chart.addSeries(method.name() + (recommended ? " (recommended)"
+                    : method.name().equals(InsertMethods.SIMPLE) ? " (simple, the lesson runs it)" : ""), x, y);
             Color color = COLORS.get(method.strategy());
             series.setLineColor(color);
             series.setMarkerColor(color);
