@@ -89,12 +89,12 @@ class AmbiguousCommitTransferTest {
         worker.shutdownNow();
     }
 
-    @ParameterizedTest(name = "{0}, JDBC: {1}")
-    @MethodSource("crdb.workshop.transfers.Bank#contenders")
-    void anAmbiguousCommitIsRetriedAndTheTransferAppliedOnce(String strategy, boolean jdbc) throws SQLException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crdb.workshop.transfers.Bank#strategies")
+    void anAmbiguousCommitIsRetriedAndTheTransferAppliedOnce(String strategy) throws SQLException {
         faults.failNextCommits("40003", 1);
 
-        boolean moved = bank.client(strategy, jdbc, counter).transfer(UUID.randomUUID(), new Transfer(first, second, 100));
+        boolean moved = bank.client(strategy, counter).transfer(UUID.randomUUID(), new Transfer(first, second, 100));
 
         assertThat(counter.retriedStates).containsExactly("40003");
         assertThat(faults.commitAttempts()).isEqualTo(2);
@@ -103,9 +103,9 @@ class AmbiguousCommitTransferTest {
         assertThat(bank.transferRows()).isEqualTo(1);
     }
 
-    @ParameterizedTest(name = "{0}, JDBC: {1}")
-    @MethodSource("crdb.workshop.transfers.Bank#contenders")
-    void aSessionKilledWhileItsCommitWaitsIsRetriedAndTheTransferAppliedOnce(String strategy, boolean jdbc)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crdb.workshop.transfers.Bank#strategies")
+    void aSessionKilledWhileItsCommitWaitsIsRetriedAndTheTransferAppliedOnce(String strategy)
             throws Exception {
         Future<Boolean> moved;
         ConnectionSettings settings = database.settings();
@@ -113,7 +113,7 @@ class AmbiguousCommitTransferTest {
         try (Connection gate = DriverManager.getConnection(settings.jdbcUrl(), settings.properties());
              Statement statement = gate.createStatement()) {
             statement.execute("SELECT pg_advisory_lock(" + GATE + ")");
-            moved = worker.submit(() -> bank.client(strategy, jdbc, counter)
+            moved = worker.submit(() -> bank.client(strategy, counter)
                     .transfer(UUID.randomUUID(), new Transfer(first, second, 100)));
             terminate(gate, awaitWaiterAtTheGate(gate));
         } // closing the gate's connection lets the retry's COMMIT through

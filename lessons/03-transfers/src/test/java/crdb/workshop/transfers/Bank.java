@@ -3,26 +3,37 @@ package crdb.workshop.transfers;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.Account;
 import crdb.workshop.common.mapper.AccountMapper;
+import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.common.retry.RetryListener;
-import crdb.workshop.transfers.load.Contender;
-import crdb.workshop.transfers.load.RetrySettings;
-import crdb.workshop.transfers.load.TransferClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.ibatis.session.SqlSession;
-import org.junit.jupiter.params.provider.Arguments;
+import org.apache.ibatis.session.SqlSessionFactory;
 
 /** The tests' view of the bank: a clean start, accounts, balances, and the transfers table, read directly. */
 final class Bank {
 
+    static final String READ_MODIFY_WRITE = "read-modify-write";
+    static final String SELECT_FOR_UPDATE = "SELECT FOR UPDATE";
+    static final String SINGLE_STATEMENT = "single statement";
+
+    private static final Map<String, TransferStrategy> STRATEGIES = Map.of(
+            READ_MODIFY_WRITE, new ReadModifyWriteTransfer(),
+            SELECT_FOR_UPDATE, new SelectForUpdateTransfer(),
+            SINGLE_STATEMENT, new SingleStatementTransfer());
+
     /** Quick retries, and many of them: a test waits little, and contention never exhausts them. */
-    static final RetrySettings FAST_RETRIES = new RetrySettings(50, Duration.ofMillis(1), Duration.ofMillis(50));
+    static RetryExecutor fastRetries(SqlSessionFactory sessions, RetryListener listener) {
+        return RetryExecutor.builder(sessions).maxAttempts(50).initialBackoff(Duration.ofMillis(1))
+                .maxBackoff(Duration.ofMillis(50)).listener(listener).build();
+    }
 
     private final Database database;
 
@@ -31,19 +42,17 @@ final class Bank {
         database.runScript("crdb/workshop/transfers/schema.sql");
     }
 
-    /** Every contender (strategy, through MyBatis or JDBC), as test arguments. */
-    static Stream<Arguments> contenders() {
-        return Stream.of(Contender.READ_MODIFY_WRITE, Contender.SELECT_FOR_UPDATE, Contender.SINGLE_STATEMENT)
-                .flatMap(strategy -> Stream.of(Arguments.of(strategy, false), Arguments.of(strategy, true)));
+    /** The three strategies' names, as test arguments. (Their JDBC twins are tested with the benchmarks.) */
+    static Stream<String> strategies() {
+        return Stream.of(READ_MODIFY_WRITE, SELECT_FOR_UPDATE, SINGLE_STATEMENT);
     }
 
-    Contender contender(String strategy, boolean jdbc) {
-        return Contender.all(database, FAST_RETRIES).stream()
-                .filter(c -> c.strategy().equals(strategy) && c.jdbc() == jdbc).findFirst().orElseThrow();
+    static TransferStrategy strategy(String name) {
+        return STRATEGIES.get(name);
     }
 
-    TransferClient client(String strategy, boolean jdbc, RetryListener listener) {
-        return contender(strategy, jdbc).client().apply(listener);
+    IdempotentTransfers client(String strategy, RetryListener listener) {
+        return new IdempotentTransfers(fastRetries(database.sessionFactory(), listener), strategy(strategy));
     }
 
     void empty() throws SQLException {

@@ -8,12 +8,7 @@ import crdb.workshop.common.mybatis.MyBatisFactory;
 import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.transfers.TransferDeclinedException.Reason;
-import crdb.workshop.transfers.baseline.JdbcStrategy;
-import crdb.workshop.transfers.baseline.JdbcTransferService;
-import crdb.workshop.transfers.load.Contender;
-import crdb.workshop.transfers.load.TransferClient;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DatabaseTest
 class IdempotentTransferTest {
 
-    private static final Map<String, TransferStrategy> STRATEGIES = Map.of(
-            Contender.READ_MODIFY_WRITE, new ReadModifyWriteTransfer(),
-            Contender.SELECT_FOR_UPDATE, new SelectForUpdateTransfer(),
-            Contender.SINGLE_STATEMENT, new SingleStatementTransfer());
-    private static final Map<String, JdbcStrategy> JDBC_STRATEGIES = Map.of(
-            Contender.READ_MODIFY_WRITE, JdbcStrategy.READ_MODIFY_WRITE,
-            Contender.SELECT_FOR_UPDATE, JdbcStrategy.SELECT_FOR_UPDATE,
-            Contender.SINGLE_STATEMENT, JdbcStrategy.SINGLE_STATEMENT);
-
-    private final Database database;
     private final Bank bank;
     private final AttemptCounter counter = new AttemptCounter();
     private final LostCommitAnswers lossy;
@@ -48,7 +33,6 @@ class IdempotentTransferTest {
     private UUID second;
 
     IdempotentTransferTest(Database database) throws SQLException {
-        this.database = database;
         this.bank = new Bank(database);
         this.lossy = new LostCommitAnswers(database.dataSource());
         this.lossySessions = MyBatisFactory.build(lossy);
@@ -62,18 +46,14 @@ class IdempotentTransferTest {
     }
 
     /** A client whose connections lose the answers to the commits {@link LostCommitAnswers} is told to. */
-    private TransferClient overLossyConnections(String strategy, boolean jdbc) {
-        return jdbc
-                ? new JdbcTransferService(Bank.FAST_RETRIES.jdbcLoop(lossy, counter), JDBC_STRATEGIES.get(strategy),
-                        !database.isCockroachDb())::transfer
-                : new IdempotentTransfers(Bank.FAST_RETRIES.executor(lossySessions, counter), STRATEGIES.get(strategy))
-                        ::transfer;
+    private IdempotentTransfers overLossyConnections(String strategy) {
+        return new IdempotentTransfers(Bank.fastRetries(lossySessions, counter), Bank.strategy(strategy));
     }
 
-    @ParameterizedTest(name = "{0}, JDBC: {1}")
-    @MethodSource("crdb.workshop.transfers.Bank#contenders")
-    void aTransferSentTwiceIsAppliedOnce(String strategy, boolean jdbc) throws SQLException {
-        TransferClient client = bank.client(strategy, jdbc, counter);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crdb.workshop.transfers.Bank#strategies")
+    void aTransferSentTwiceIsAppliedOnce(String strategy) throws SQLException {
+        IdempotentTransfers client = bank.client(strategy, counter);
         UUID transferId = UUID.randomUUID();
         Transfer transfer = new Transfer(first, second, 100);
 
@@ -86,7 +66,7 @@ class IdempotentTransferTest {
 
     @Test
     void anIdUsedBeforeForADifferentTransferIsRefused() throws SQLException {
-        TransferClient client = bank.client(Contender.SELECT_FOR_UPDATE, false, counter);
+        IdempotentTransfers client = bank.client(Bank.SELECT_FOR_UPDATE, counter);
         UUID transferId = UUID.randomUUID();
         client.transfer(transferId, new Transfer(first, second, 100));
 
@@ -101,12 +81,12 @@ class IdempotentTransferTest {
     }
 
     // tag::lost-answer[]
-    @ParameterizedTest(name = "{0}, JDBC: {1}")
-    @MethodSource("crdb.workshop.transfers.Bank#contenders")
-    void aCommitAppliedWithItsAnswerLostIsRetriedAndFindsItsRow(String strategy, boolean jdbc) throws SQLException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crdb.workshop.transfers.Bank#strategies")
+    void aCommitAppliedWithItsAnswerLostIsRetriedAndFindsItsRow(String strategy) throws SQLException {
         lossy.loseNext(1);
 
-        boolean movedByTheRetry = overLossyConnections(strategy, jdbc).transfer(UUID.randomUUID(),
+        boolean movedByTheRetry = overLossyConnections(strategy).transfer(UUID.randomUUID(),
                 new Transfer(first, second, 100));
 
         assertThat(counter.retriedStates).containsExactly("08006"); // no answer to COMMIT: ambiguous, so retried
@@ -119,7 +99,7 @@ class IdempotentTransferTest {
     @Test
     void withoutItsRowTheSameRetryWouldMoveTheMoneyTwice() {
         TransferStrategy strategy = new SelectForUpdateTransfer();
-        RetryExecutor retry = Bank.FAST_RETRIES.executor(lossySessions, counter);
+        RetryExecutor retry = Bank.fastRetries(lossySessions, counter);
         lossy.loseNext(1);
 
         retry.withIsolation(strategy.isolation(retry.databaseId())).inIdempotentTransaction(session -> {

@@ -7,7 +7,6 @@ import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.transfers.TransferDeclinedException.Reason;
-import crdb.workshop.transfers.load.TransferClient;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,10 +43,10 @@ class TransferStrategiesTest {
         assertThat(bank.transferRows()).as("rows in the transfers table").isZero();
     }
 
-    @ParameterizedTest(name = "{0}, JDBC: {1}")
-    @MethodSource("crdb.workshop.transfers.Bank#contenders")
-    void transferMovesMoneyAndRecordsItOnce(String strategy, boolean jdbc) throws SQLException {
-        TransferClient client = bank.client(strategy, jdbc, counter);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crdb.workshop.transfers.Bank#strategies")
+    void transferMovesMoneyAndRecordsItOnce(String strategy) throws SQLException {
+        IdempotentTransfers client = bank.client(strategy, counter);
 
         assertThat(client.transfer(UUID.randomUUID(), new Transfer(first, second, 100))).isTrue();
 
@@ -56,10 +55,10 @@ class TransferStrategiesTest {
         assertThat(counter.attempts).hasValue(1);
     }
 
-    @ParameterizedTest(name = "{0}, JDBC: {1}")
-    @MethodSource("crdb.workshop.transfers.Bank#contenders")
-    void theWholeBalanceCanBeTransferredEitherWay(String strategy, boolean jdbc) {
-        TransferClient client = bank.client(strategy, jdbc, counter);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crdb.workshop.transfers.Bank#strategies")
+    void theWholeBalanceCanBeTransferredEitherWay(String strategy) {
+        IdempotentTransfers client = bank.client(strategy, counter);
 
         client.transfer(UUID.randomUUID(), new Transfer(second, first, 250));
         client.transfer(UUID.randomUUID(), new Transfer(first, second, 1250));
@@ -67,11 +66,11 @@ class TransferStrategiesTest {
         assertThat(bank.balances(first, second)).containsExactly(0L, 1250L);
     }
 
-    @ParameterizedTest(name = "{0}, JDBC: {1}")
-    @MethodSource("crdb.workshop.transfers.Bank#contenders")
-    void badAmountsAndTheSameAccountTwiceAreRefusedBeforeAnyTransaction(String strategy, boolean jdbc)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crdb.workshop.transfers.Bank#strategies")
+    void badAmountsAndTheSameAccountTwiceAreRefusedBeforeAnyTransaction(String strategy)
             throws SQLException {
-        TransferClient client = bank.client(strategy, jdbc, counter);
+        IdempotentTransfers client = bank.client(strategy, counter);
 
         assertThatThrownBy(() -> client.transfer(UUID.randomUUID(), new Transfer(first, second, 0)))
                 .isInstanceOf(WorkshopException.class)
@@ -86,12 +85,12 @@ class TransferStrategiesTest {
         assertNothingWritten();
     }
 
-    @ParameterizedTest(name = "{0}, JDBC: {1}")
-    @MethodSource("crdb.workshop.transfers.Bank#contenders")
-    void anUnknownSourceIsRefusedAndNothingWritten(String strategy, boolean jdbc) throws SQLException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crdb.workshop.transfers.Bank#strategies")
+    void anUnknownSourceIsRefusedAndNothingWritten(String strategy) throws SQLException {
         UUID nobody = UUID.randomUUID();
 
-        assertThatThrownBy(() -> bank.client(strategy, jdbc, counter)
+        assertThatThrownBy(() -> bank.client(strategy, counter)
                 .transfer(UUID.randomUUID(), new Transfer(nobody, second, 100)))
                 .isInstanceOfSatisfying(TransferDeclinedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_SOURCE))
@@ -101,13 +100,13 @@ class TransferStrategiesTest {
         assertNothingWritten();
     }
 
-    @ParameterizedTest(name = "{0}, JDBC: {1}")
-    @MethodSource("crdb.workshop.transfers.Bank#contenders")
-    void anUnknownTargetIsRefusedNoRowInventedAndNothingWritten(String strategy, boolean jdbc) throws SQLException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crdb.workshop.transfers.Bank#strategies")
+    void anUnknownTargetIsRefusedNoRowInventedAndNothingWritten(String strategy) throws SQLException {
         // The seed's UPSERT created the missing account; the single statement must not.
         UUID nobody = UUID.randomUUID();
 
-        assertThatThrownBy(() -> bank.client(strategy, jdbc, counter)
+        assertThatThrownBy(() -> bank.client(strategy, counter)
                 .transfer(UUID.randomUUID(), new Transfer(first, nobody, 100)))
                 .isInstanceOfSatisfying(TransferDeclinedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_TARGET))
@@ -117,10 +116,10 @@ class TransferStrategiesTest {
         assertNothingWritten(); // the debit of the first account was rolled back
     }
 
-    @ParameterizedTest(name = "{0}, JDBC: {1}")
-    @MethodSource("crdb.workshop.transfers.Bank#contenders")
-    void insufficientFundsAreRefusedAndNothingWritten(String strategy, boolean jdbc) throws SQLException {
-        assertThatThrownBy(() -> bank.client(strategy, jdbc, counter)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crdb.workshop.transfers.Bank#strategies")
+    void insufficientFundsAreRefusedAndNothingWritten(String strategy) throws SQLException {
+        assertThatThrownBy(() -> bank.client(strategy, counter)
                 .transfer(UUID.randomUUID(), new Transfer(second, first, 251)))
                 .isInstanceOfSatisfying(TransferDeclinedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.INSUFFICIENT_FUNDS))

@@ -1,18 +1,19 @@
 package crdb.workshop.chunked;
 
-import crdb.workshop.chunked.insert.InsertMethods;
 import crdb.workshop.chunked.insert.PointWrites;
 import crdb.workshop.chunked.mapper.Point;
 import crdb.workshop.common.chunk.ChunkProgress;
 import crdb.workshop.common.chunk.ChunkedWriteReport;
 import crdb.workshop.common.chunk.ChunkedWriter;
 import crdb.workshop.common.cli.LessonRunner;
+import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.retry.RetryExecutor;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.apache.ibatis.session.ExecutorType;
 
 /**
@@ -60,7 +61,7 @@ public final class ChunkedInsertLesson {
         out.printf(Locale.ROOT, "Found %,d of the %,d points from an earlier run; writing the %,d missing.%n",
                 points.size() - missing.size(), points.size(), missing.size());
 
-        try (Database batching = InsertMethods.openWithRewrittenBatches(database)) {
+        try (Database batching = openWithRewrittenBatches(database)) {
             ChunkedWriter<Point> writer = chunkedWriter(batching, out);
             ChunkedWriteReport report = writer.write(missing);
             out.println("Wrote " + describe(report) + ".");
@@ -86,6 +87,18 @@ public final class ChunkedInsertLesson {
                 .build(PointWrites::insertEach);
     }
     // end::chunked-writer[]
+
+    /**
+     * A second pool to the same database whose connections let pgjdbc rewrite a batch of INSERTs
+     * into multi-row INSERTs (a driver property, so it needs connections of its own). Close it.
+     */
+    static Database openWithRewrittenBatches(Database database) {
+        ConnectionSettings settings = database.settings();
+        Properties properties = settings.properties();
+        properties.setProperty("reWriteBatchedInserts", "true");
+        return Database.open(new ConnectionSettings(settings.jdbcUrl(), properties,
+                settings.display() + " (reWriteBatchedInserts=true)"));
+    }
 
     static String describe(ChunkedWriteReport report) {
         return String.format(Locale.ROOT, "%,d rows in %d chunks (one transaction each), %s, in %d ms",

@@ -24,9 +24,11 @@ public enum Isolation {
     READ_COMMITTED("READ COMMITTED");
 
     private final String sql;
+    private final String setTransactionSql;
 
     Isolation(String sql) {
         this.sql = sql;
+        this.setTransactionSql = "SET TRANSACTION ISOLATION LEVEL " + sql; // once, not per transaction
     }
 
     /** "SERIALIZABLE", "READ COMMITTED": as SQL spells it. */
@@ -36,6 +38,6 @@ public enum Isolation {
 
     /** The first statement of a transaction that runs at this level; valid on both databases. */
     String setTransactionSql() {
-        return "SET TRANSACTION ISOLATION LEVEL " + sql;
+        return setTransactionSql;
     }
 }

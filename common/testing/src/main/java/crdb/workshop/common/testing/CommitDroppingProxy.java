@@ -1,66 +1,40 @@
 package crdb.workshop.common.testing;
 
 import crdb.workshop.common.url.ConnectionSettings;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on loopback between pgjdbc and the server that can lose a COMMIT's answer on cue:
+ * A proxy on loopback between pgjdbc and the server that can lose a COMMIT's answer on cue:
  * it forwards the COMMIT to the server, then drops the client's connection before any answer
  * comes back. The server commits; the client cannot know. That is an ambiguous commit, made for
  * real rather than simulated.
  *
- * <p>It reads the PostgreSQL wire protocol only as far as it must: message boundaries, and the SQL
- * text of Query and Parse messages (and which prepared statement is a COMMIT). It needs a
- * connection without TLS (the embedded server offers none, so pgjdbc's default sslmode=prefer
- * falls back to plain).
+ * <p>A {@link WireRelay} watcher: it reads the SQL text of Query and Parse messages (and which
+ * prepared statement is a COMMIT), nothing more.
  */
 public final class CommitDroppingProxy implements AutoCloseable {
 
-    private static final int SSL_REQUEST = 80877103;
-    private static final int GSS_REQUEST = 80877104;
-
-    private final ServerSocket listener;
-    private final String targetHost;
-    private final int targetPort;
-    private volatile String watchedSql;
     private final AtomicInteger commitsUntilDrop = new AtomicInteger(-1);
     private final AtomicInteger drops = new AtomicInteger();
+    private volatile String watchedSql;
+    private WireRelay relay;
 
-    private CommitDroppingProxy(ServerSocket listener, String targetHost, int targetPort) {
-        this.listener = listener;
-        this.targetHost = targetHost;
-        this.targetPort = targetPort;
+    private CommitDroppingProxy() {
     }
 
-    /** A proxy in front of the server {@code settings} connects to. */
+    /** A proxy in front of the server {@code settings} connects to (on this machine). */
     public static CommitDroppingProxy start(ConnectionSettings settings) throws IOException {
-        java.util.regex.Matcher url = java.util.regex.Pattern
-                .compile("jdbc:postgresql://([^:/]+):(\\d+)/.*").matcher(settings.jdbcUrl());
-        if (!url.matches()) {
-            throw new IllegalArgumentException("the proxy needs a single host:port JDBC URL");
-        }
-        ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        CommitDroppingProxy proxy = new CommitDroppingProxy(listener, url.group(1), Integer.parseInt(url.group(2)));
-        Thread acceptor = new Thread(proxy::accept, "proxy-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        CommitDroppingProxy proxy = new CommitDroppingProxy();
+        proxy.relay = WireRelay.start(settings, () -> proxy.new CommitWatcher());
         return proxy;
     }
 
     /** The same connection settings, routed through this proxy. */
     public ConnectionSettings route(ConnectionSettings settings) {
-        String url = settings.jdbcUrl().replaceFirst("//[^/]+/", "//127.0.0.1:" + listener.getLocalPort() + "/");
-        return new ConnectionSettings(url, settings.properties(), settings.display() + " (through a proxy)");
+        return relay.route(settings);
     }
 
     /**
@@ -79,83 +53,17 @@ public final class CommitDroppingProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        listener.close();
+        relay.close();
     }
 
-    private void accept() {
-        while (!listener.isClosed()) {
-            try {
-                Socket client = listener.accept();
-                Socket server = new Socket(targetHost, targetPort);
-                client.setTcpNoDelay(true);
-                server.setTcpNoDelay(true);
-                Connection connection = new Connection(client, server);
-                daemon(connection::clientToServer, "proxy-up").start();
-                daemon(connection::serverToClient, "proxy-down").start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
-    }
-
-    private static Thread daemon(Runnable body, String name) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    /** One client connection and its connection to the server. */
-    private final class Connection {
-        private final Socket client;
-        private final Socket server;
-        private volatile boolean dropped;
+    /** One connection's view: is the open transaction a watched one, and is this message its COMMIT? */
+    private final class CommitWatcher implements WireRelay.Watcher {
         private boolean watchedTransaction;
         private boolean commitInBatch;
         private String commitStatement;
 
-        Connection(Socket client, Socket server) {
-            this.client = client;
-            this.server = server;
-        }
-
-        void clientToServer() {
-            try (DataInputStream in = new DataInputStream(client.getInputStream())) {
-                OutputStream out = server.getOutputStream();
-                int code;
-                do { // untyped messages until the startup message: SSL and GSS requests first
-                    int length = in.readInt();
-                    byte[] body = in.readNBytes(length - 4);
-                    code = body.length >= 4 ? java.nio.ByteBuffer.wrap(body).getInt() : 0;
-                    out.write(java.nio.ByteBuffer.allocate(4).putInt(length).array());
-                    out.write(body);
-                    out.flush();
-                } while (code == SSL_REQUEST || code == GSS_REQUEST);
-                while (true) {
-                    byte type = in.readByte();
-                    int length = in.readInt();
-                    byte[] body = in.readNBytes(length - 4);
-                    // Decided before forwarding: once the server has the COMMIT, its answer can
-                    // reach the other thread before this one would get to drop the client.
-                    boolean loseTheAnswer = inspect(type, body);
-                    if (loseTheAnswer) {
-                        dropped = true;
-                    }
-                    out.write(type);
-                    out.write(java.nio.ByteBuffer.allocate(4).putInt(length).array());
-                    out.write(body);
-                    out.flush();
-                    if (loseTheAnswer) {
-                        drop();
-                        return;
-                    }
-                }
-            } catch (IOException e) {
-                closeBoth();
-            }
-        }
-
-        /** Reads what a message says; true when this connection is to be dropped now. */
-        private boolean inspect(byte type, byte[] body) {
+        @Override
+        public boolean cutAfter(byte type, byte[] body, boolean serverSpoke) {
             switch (type) {
                 case 'Q' -> {
                     String sql = cString(body, 0);
@@ -201,64 +109,11 @@ public final class CommitDroppingProxy implements AutoCloseable {
         private boolean commitSent() {
             boolean watched = watchedTransaction;
             watchedTransaction = false;
-            return watched && commitsUntilDrop.get() > 0 && commitsUntilDrop.decrementAndGet() == 0;
-        }
-
-        /**
-         * The client loses the connection now, before any answer. The server side stays open a
-         * moment, drained, so the server reads the COMMIT and commits before it sees the end.
-         */
-        private void drop() {
-            dropped = true;
-            drops.incrementAndGet();
-            try {
-                client.close();
-                Thread.sleep(1_000);
-            } catch (IOException | InterruptedException e) {
-                // closing anyway
+            boolean drop = watched && commitsUntilDrop.get() > 0 && commitsUntilDrop.decrementAndGet() == 0;
+            if (drop) {
+                drops.incrementAndGet();
             }
-            closeBoth();
-        }
-
-        void serverToClient() {
-            byte[] buffer = new byte[8192];
-            try (InputStream in = server.getInputStream()) {
-                OutputStream out = client.getOutputStream();
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    if (!dropped) {
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
-                }
-            } catch (IOException e) {
-                // the other side went away
-            }
-            if (!dropped) {
-                closeBoth();
-            } else {
-                drainUntilClosed();
-            }
-        }
-
-        private void drainUntilClosed() {
-            try {
-                server.getInputStream().transferTo(OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                // closed
-            }
-        }
-
-        private void closeBoth() {
-            try {
-                client.close();
-            } catch (IOException e) {
-                // already closed
-            }
-            try {
-                server.close();
-            } catch (IOException e) {
-                // already closed
-            }
+            return drop;
         }
     }
 
@@ -268,12 +123,12 @@ public final class CommitDroppingProxy implements AutoCloseable {
     }
 
     private static String cString(byte[] body, int from) {
+        if (from > body.length) {
+            return "";
+        }
         int end = from;
         while (end < body.length && body[end] != 0) {
             end++;
-        }
-        if (from > body.length) {
-            return "";
         }
         return new String(body, from, end - from, StandardCharsets.UTF_8);
     }

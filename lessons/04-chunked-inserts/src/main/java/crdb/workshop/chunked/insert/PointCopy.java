@@ -13,15 +13,15 @@ import org.postgresql.PGConnection;
  * Points through {@code COPY points FROM STDIN} with pgjdbc's CopyManager. CockroachDB accepts
  * COPY FROM STDIN from drivers too; the text format (tab-separated, one row a line) suits both.
  */
-final class PointCopy {
+public final class PointCopy {
 
-    static final String COPY_SQL = "COPY points (id, x, y, z) FROM STDIN";
+    public static final String COPY_SQL = "COPY points (id, x, y, z) FROM STDIN";
 
     private PointCopy() {
     }
 
     /** Copies {@code points} in the connection's current transaction; returns the rows copied. */
-    static long copyIn(Connection connection, List<Point> points) throws SQLException {
+    public static long copyIn(Connection connection, List<Point> points) throws SQLException {
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(COPY_SQL, new StringReader(text(points)));

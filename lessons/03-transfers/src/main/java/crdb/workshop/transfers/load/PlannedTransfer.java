@@ -1,8 +1,0 @@
-package crdb.workshop.transfers.load;
-
-import crdb.workshop.transfers.Transfer;
-import java.util.UUID;
-
-/** A transfer decided before the run starts, with the id its client gives it. */
-public record PlannedTransfer(UUID id, Transfer transfer) {
-}
