@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
-import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.mapper.Account;
 import crdb.workshop.common.mapper.AccountMapper;
+import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.testing.PrintedOutput;
 import java.io.ByteArrayOutputStream;

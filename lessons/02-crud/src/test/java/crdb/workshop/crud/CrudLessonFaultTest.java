@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import crdb.workshop.common.db.Database;
-import crdb.workshop.common.testing.BackendTerminator;
-import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.mapper.Account;
 import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.common.retry.RetryExecutor;
+import crdb.workshop.common.testing.BackendTerminator;
+import crdb.workshop.common.testing.DatabaseTest;
 import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**

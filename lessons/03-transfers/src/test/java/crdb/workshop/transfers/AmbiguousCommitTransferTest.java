@@ -3,10 +3,10 @@ package crdb.workshop.transfers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.CommitFaults;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.AccountMapper;
+import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.common.testing.BackendTerminator;
 import crdb.workshop.common.testing.CommitDroppingProxy;
 import crdb.workshop.common.testing.DatabaseTest;
@@ -12,7 +13,6 @@ import crdb.workshop.common.testing.PrintedOutput;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import crdb.workshop.common.retry.RetryExecutor;
 import org.junit.jupiter.api.Test;
 
 /**

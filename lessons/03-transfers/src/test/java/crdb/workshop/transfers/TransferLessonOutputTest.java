@@ -2,8 +2,8 @@ package crdb.workshop.transfers;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
-import crdb.workshop.common.testing.PrintedOutput;
 import crdb.workshop.common.testing.ExpectedOutput;
+import crdb.workshop.common.testing.PrintedOutput;
 import org.junit.jupiter.api.Test;
 
 /** What the lesson prints is what docs/03-transfers.md says it prints. */

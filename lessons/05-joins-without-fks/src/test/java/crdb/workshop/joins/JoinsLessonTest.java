@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
-import crdb.workshop.common.testing.PrintedOutput;
 import crdb.workshop.common.testing.ExpectedOutput;
+import crdb.workshop.common.testing.PrintedOutput;
 import crdb.workshop.joins.mapper.Customer;
 import crdb.workshop.joins.mapper.CustomerMapper;
 import crdb.workshop.joins.mapper.Order;

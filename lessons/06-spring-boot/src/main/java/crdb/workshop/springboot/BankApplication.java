@@ -35,10 +35,10 @@ public class BankApplication {
         return database.dataSource();
     }
 
-    /** MyBatis's databaseId, "cockroachdb" or "postgresql", asked of the server. */
+    /** MyBatis's databaseId, "cockroachdb" or "postgresql", asked of the server (again if the connection is lost). */
     @Bean
-    DatabaseIdProvider databaseIdProvider() {
-        return new VendorDatabaseIdProvider();
+    DatabaseIdProvider databaseIdProvider(Database database) {
+        return new VendorDatabaseIdProvider(database.giveUpTime());
     }
     // end::application[]
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.AccountMapper;
-import crdb.workshop.springboot.HttpBank.Answer;
 import crdb.workshop.common.retry.AmbiguousCommitException;
 import crdb.workshop.common.retry.FailureClassifier;
+import crdb.workshop.springboot.HttpBank.Answer;
 import crdb.workshop.springboot.retry.TransactionRetry;
 import java.sql.SQLException;
 import java.util.List;

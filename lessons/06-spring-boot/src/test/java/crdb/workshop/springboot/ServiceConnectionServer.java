@@ -1,8 +1,8 @@
 package crdb.workshop.springboot;
 
-import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.server.DatabaseServer;
 import crdb.workshop.common.settings.ServerKind;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.util.Properties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 

@@ -2,8 +2,8 @@ package crdb.workshop.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import crdb.workshop.common.docs.SourceRegion;
 import crdb.workshop.common.docs.RepositoryRoot;
+import crdb.workshop.common.docs.SourceRegion;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package crdb.workshop.benchmarks;
 
 import crdb.workshop.common.WorkshopException;
-import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,7 +1,7 @@
 package crdb.workshop.common.cli;
 
-import crdb.workshop.common.url.InputText;
 import crdb.workshop.common.echo.SecretMask;
+import crdb.workshop.common.url.InputText;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

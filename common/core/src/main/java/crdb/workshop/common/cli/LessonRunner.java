@@ -1,17 +1,17 @@
 package crdb.workshop.common.cli;
 
+import crdb.workshop.common.LibraryLogging;
 import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
-import crdb.workshop.common.url.InputText;
-import crdb.workshop.common.url.DatabaseUrl;
-import crdb.workshop.common.LibraryLogging;
-import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.db.Workshop;
 import crdb.workshop.common.mybatis.SqlEcho;
 import crdb.workshop.common.retry.AmbiguousCommitException;
 import crdb.workshop.common.retry.FailureClassifier;
 import crdb.workshop.common.retry.RetriesExhaustedException;
 import crdb.workshop.common.retry.RetryInterruptedException;
+import crdb.workshop.common.settings.Settings;
+import crdb.workshop.common.url.DatabaseUrl;
+import crdb.workshop.common.url.InputText;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
 package crdb.workshop.common.echo;
 
+import crdb.workshop.common.SqlState;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -173,17 +174,8 @@ final class TransactionEcho implements InvocationHandler {
     }
 
     static String sqlState(SQLException e) {
-        for (SQLException next = e; next != null; next = next.getNextException()) {
-            if (next.getSQLState() != null) {
-                return next.getSQLState();
-            }
-        }
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return "none";
+        String state = SqlState.of(e);
+        return state == null ? "none" : state;
     }
 
     private static String firstLine(String message) {

@@ -1,5 +1,6 @@
 package crdb.workshop.common.pool;
 
+import crdb.workshop.common.SqlState;
 import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.url.ConnectionSettings;
@@ -95,7 +96,8 @@ public final class ConnectionErrors {
     }
 
     private static String sqlState(SQLException e) {
-        return e.getSQLState() == null ? "" : e.getSQLState();
+        String state = SqlState.of(e);
+        return state == null ? "" : state;
     }
 
     private static String firstLine(SQLException e) {

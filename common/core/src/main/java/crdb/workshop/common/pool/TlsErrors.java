@@ -1,5 +1,6 @@
 package crdb.workshop.common.pool;
 
+import crdb.workshop.common.SqlState;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
@@ -41,7 +42,7 @@ final class TlsErrors {
             return "The server's TLS certificate is not signed by the CA in sslrootcert (" + where + "). Point"
                     + " sslrootcert at the cluster's CA certificate (CockroachDB Cloud: Connect dialog).";
         }
-        if (cause instanceof SSLException || "08004".equals(e.getSQLState()) && ConnectionErrors.mentions(e, "SSL")) {
+        if (cause instanceof SSLException || "08004".equals(SqlState.of(e)) && ConnectionErrors.mentions(e, "SSL")) {
             return "TLS failed with " + where + " (" + cause.getClass().getSimpleName() + "). For a secure cluster"
                     + " use sslmode=verify-full with sslrootcert=<CA file>; for an --insecure node use sslmode=disable.";
         }

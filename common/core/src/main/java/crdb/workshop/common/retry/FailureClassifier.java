@@ -1,9 +1,6 @@
 package crdb.workshop.common.retry;
 
-import java.sql.SQLException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import crdb.workshop.common.SqlState;
 
 /**
  * Decides what a failed attempt means, from its SQLSTATE and from whether COMMIT had been sent.
@@ -74,24 +71,10 @@ public final class FailureClassifier {
     }
 
     /**
-     * The first SQLSTATE in the cause chain: MyBatis wraps the driver's SQLException in a
-     * PersistenceException, and a failed batch keeps the real error as its next exception.
-     * {@code null} when there is none. Public: lessons name a failure by it instead of walking the chain again.
+     * The first SQLSTATE in the cause chain ({@link SqlState#of}), {@code null} when there is none.
+     * Public: lessons name a failure by it instead of walking the chain again.
      */
     public static String sqlState(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (e.getSQLState() != null) {
-                        return e.getSQLState();
-                    }
-                    if (e.getNextException() != null && !seen.add(e.getNextException())) {
-                        break; // a cycle of next exceptions
-                    }
-                }
-            }
-        }
-        return null;
+        return SqlState.of(failure);
     }
 }

@@ -1,11 +1,12 @@
 package crdb.workshop.common.testing;
 
-import crdb.workshop.common.url.ConnectionSettings;
+import crdb.workshop.common.SqlState;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.server.DatabaseServer;
 import crdb.workshop.common.server.ServerSelector;
-import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.server.Vendor;
+import crdb.workshop.common.settings.Settings;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -114,7 +115,7 @@ public final class DatabaseExtension implements BeforeAllCallback, ParameterReso
                     execute(server, "DROP DATABASE " + probe);
                     mayCreateDatabases = true;
                 } catch (SQLException e) {
-                    if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                    if (!INSUFFICIENT_PRIVILEGE.equals(SqlState.of(e))) {
                         throw e;
                     }
                     mayCreateDatabases = false;
@@ -156,7 +157,7 @@ public final class DatabaseExtension implements BeforeAllCallback, ParameterReso
             try {
                 execute(server, "CREATE SCHEMA " + name);
             } catch (SQLException e) {
-                if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                if (INSUFFICIENT_PRIVILEGE.equals(SqlState.of(e))) {
                     throw new IllegalStateException(noPrivilege(server), e);
                 }
                 throw e;

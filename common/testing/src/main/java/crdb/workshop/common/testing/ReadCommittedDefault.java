@@ -2,8 +2,9 @@ package crdb.workshop.common.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import crdb.workshop.common.url.ConnectionSettings;
+import crdb.workshop.common.SqlState;
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -56,7 +57,7 @@ public final class ReadCommittedDefault implements AutoCloseable {
             // ALTER DATABASE ... SET/RESET: https://www.cockroachlabs.com/docs/stable/alter-database
             statement.execute("ALTER DATABASE " + quoted(name) + " SET " + SETTING + " = 'read committed'");
         } catch (SQLException e) {
-            assumeTrue(!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState()), "this user may not change the default"
+            assumeTrue(!INSUFFICIENT_PRIVILEGE.equals(SqlState.of(e)), "this user may not change the default"
                     + " isolation of its database (ALTER DATABASE needs the database's owner or an admin): run as"
                     + " the owner to include this test");
             throw e;

@@ -3,8 +3,8 @@ package crdb.workshop.common.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.db.FakePostgresServer;
-import crdb.workshop.common.url.InputText;
 import crdb.workshop.common.settings.Settings;
+import crdb.workshop.common.url.InputText;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

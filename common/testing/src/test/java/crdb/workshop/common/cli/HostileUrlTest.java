@@ -3,8 +3,8 @@ package crdb.workshop.common.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.cli.HostileUrlCorpus.Case;
-import crdb.workshop.common.url.InputText;
 import crdb.workshop.common.settings.Settings;
+import crdb.workshop.common.url.InputText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

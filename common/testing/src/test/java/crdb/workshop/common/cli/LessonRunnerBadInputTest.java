@@ -3,10 +3,10 @@ package crdb.workshop.common.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.db.Database;
-import crdb.workshop.common.server.DockerProbe;
 import crdb.workshop.common.db.ServerAddress;
-import crdb.workshop.common.settings.Settings;
+import crdb.workshop.common.server.DockerProbe;
 import crdb.workshop.common.server.Vendor;
+import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.testing.DatabaseTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;

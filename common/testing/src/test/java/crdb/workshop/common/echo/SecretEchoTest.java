@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.echo.mapper.EchoProbeMapper;
 import crdb.workshop.common.mybatis.MyBatisFactory;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;

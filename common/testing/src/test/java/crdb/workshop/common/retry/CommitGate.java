@@ -1,7 +1,7 @@
 package crdb.workshop.common.retry;
 
-import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

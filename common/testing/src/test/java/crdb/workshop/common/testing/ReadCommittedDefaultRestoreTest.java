@@ -3,8 +3,8 @@ package crdb.workshop.common.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

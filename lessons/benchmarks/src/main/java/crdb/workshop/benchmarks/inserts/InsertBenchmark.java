@@ -1,13 +1,13 @@
 package crdb.workshop.benchmarks.inserts;
 
+import crdb.workshop.benchmarks.BenchmarkSchema;
 import crdb.workshop.benchmarks.inserts.InsertChart;
-import crdb.workshop.benchmarks.inserts.InsertSettings;
-import crdb.workshop.benchmarks.inserts.Measurements;
 import crdb.workshop.benchmarks.inserts.InsertMethod;
 import crdb.workshop.benchmarks.inserts.InsertMethods;
+import crdb.workshop.benchmarks.inserts.InsertSettings;
+import crdb.workshop.benchmarks.inserts.Measurements;
 import crdb.workshop.chunked.Points;
 import crdb.workshop.chunked.mapper.Point;
-import crdb.workshop.benchmarks.BenchmarkSchema;
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import java.io.PrintStream;

@@ -1,13 +1,13 @@
 package crdb.workshop.benchmarks.transfers;
 
-import crdb.workshop.common.db.Database;
-import crdb.workshop.common.retry.Isolation;
 import crdb.workshop.benchmarks.transfers.load.Contender;
 import crdb.workshop.benchmarks.transfers.load.Invariants;
 import crdb.workshop.benchmarks.transfers.load.LoadResult;
 import crdb.workshop.benchmarks.transfers.load.LoadRunner;
 import crdb.workshop.benchmarks.transfers.load.LoadShape;
 import crdb.workshop.benchmarks.transfers.load.Workload;
+import crdb.workshop.common.db.Database;
+import crdb.workshop.common.retry.Isolation;
 import crdb.workshop.transfers.mapper.TransferRecordMapper;
 import java.io.File;
 import java.io.IOException;

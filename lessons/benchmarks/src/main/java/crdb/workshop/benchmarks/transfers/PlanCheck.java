@@ -1,7 +1,7 @@
 package crdb.workshop.benchmarks.transfers;
 
-import crdb.workshop.common.db.Database;
 import crdb.workshop.benchmarks.transfers.load.Workload;
+import crdb.workshop.common.db.Database;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,5 @@
 package crdb.workshop.benchmarks.transfers;
 
-import crdb.workshop.common.db.Database;
 import crdb.workshop.benchmarks.transfers.TrafficCounter.Traffic;
 import crdb.workshop.benchmarks.transfers.load.Contender;
 import crdb.workshop.benchmarks.transfers.load.LoadResult;
@@ -8,6 +7,7 @@ import crdb.workshop.benchmarks.transfers.load.LoadRunner;
 import crdb.workshop.benchmarks.transfers.load.LoadShape;
 import crdb.workshop.benchmarks.transfers.load.RetrySettings;
 import crdb.workshop.benchmarks.transfers.load.Workload;
+import crdb.workshop.common.db.Database;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package crdb.workshop.benchmarks.transfers;
 
-import crdb.workshop.common.WorkshopException;
 import crdb.workshop.benchmarks.transfers.load.LoadShape;
 import crdb.workshop.benchmarks.transfers.load.RetrySettings;
+import crdb.workshop.common.WorkshopException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package crdb.workshop.benchmarks.transfers;
 
-import crdb.workshop.common.url.ConnectionSettings;
 import crdb.workshop.common.testing.WireRelay;
+import crdb.workshop.common.url.ConnectionSettings;
 import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;
 

@@ -2,14 +2,14 @@ package crdb.workshop.benchmarks.transfers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import crdb.workshop.common.db.Database;
-import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.benchmarks.transfers.load.Contender;
 import crdb.workshop.benchmarks.transfers.load.LoadResult;
 import crdb.workshop.benchmarks.transfers.load.LoadRunner;
 import crdb.workshop.benchmarks.transfers.load.LoadShape;
 import crdb.workshop.benchmarks.transfers.load.RetrySettings;
 import crdb.workshop.benchmarks.transfers.load.Workload;
+import crdb.workshop.common.db.Database;
+import crdb.workshop.common.testing.DatabaseTest;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

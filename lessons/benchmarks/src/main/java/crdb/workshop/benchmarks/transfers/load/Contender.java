@@ -1,14 +1,14 @@
 package crdb.workshop.benchmarks.transfers.load;
 
+import crdb.workshop.benchmarks.transfers.baseline.JdbcStrategy;
+import crdb.workshop.benchmarks.transfers.baseline.JdbcTransferService;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.retry.RetryListener;
+import crdb.workshop.transfers.IdempotentTransfers;
 import crdb.workshop.transfers.ReadModifyWriteTransfer;
 import crdb.workshop.transfers.SelectForUpdateTransfer;
 import crdb.workshop.transfers.SingleStatementTransfer;
-import crdb.workshop.transfers.IdempotentTransfers;
 import crdb.workshop.transfers.TransferStrategy;
-import crdb.workshop.benchmarks.transfers.baseline.JdbcStrategy;
-import crdb.workshop.benchmarks.transfers.baseline.JdbcTransferService;
 import java.util.List;
 import java.util.function.Function;
 

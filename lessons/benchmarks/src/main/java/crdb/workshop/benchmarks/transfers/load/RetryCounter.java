@@ -2,12 +2,12 @@ package crdb.workshop.benchmarks.transfers.load;
 
 import crdb.workshop.common.retry.RetryListener;
 import java.time.Duration;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /** Counts retries, by SQLSTATE, and attempts per committed transfer, from every thread of a run. */
 public final class RetryCounter implements RetryListener {

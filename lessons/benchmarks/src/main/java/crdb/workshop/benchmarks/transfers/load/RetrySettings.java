@@ -1,8 +1,8 @@
 package crdb.workshop.benchmarks.transfers.load;
 
+import crdb.workshop.benchmarks.transfers.baseline.JdbcRetryLoop;
 import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.common.retry.RetryListener;
-import crdb.workshop.benchmarks.transfers.baseline.JdbcRetryLoop;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
