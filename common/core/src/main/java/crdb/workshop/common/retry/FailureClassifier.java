@@ -1,6 +1,7 @@
 package crdb.workshop.common.retry;
 
 import crdb.workshop.common.SqlState;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Decides what a failed attempt means, from its SQLSTATE and from whether COMMIT had been sent.
@@ -26,6 +27,9 @@ public final class FailureClassifier {
     // tag::classify[]
     public static Verdict classify(Throwable failure, boolean commitSent) {
         String state = sqlState(failure);
+        if (state == null && !commitSent && noConnection(failure)) {
+            return Verdict.RETRY; // the pool had no connection to lend within its wait: nothing was sent
+        }
         if (state == null) {
             // An application exception in the callback; or, during COMMIT, a failure without any
             // answer from the server.
@@ -68,6 +72,20 @@ public final class FailureClassifier {
      */
     public static boolean isServerBusy(String state) {
         return state.equals("57P03") || state.equals("53300");
+    }
+
+    /**
+     * The pool could not lend a connection in time (HikariCP's SQLTransientConnectionException,
+     * which carries no SQLSTATE while its first connection is still being opened): the server did
+     * not answer, or every connection is busy. No statement of the unit was sent.
+     */
+    public static boolean noConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
