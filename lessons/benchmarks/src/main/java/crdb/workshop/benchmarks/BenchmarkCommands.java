@@ -2,7 +2,7 @@ package crdb.workshop.benchmarks;
 
 /**
  * What {@code exec:java} runs in this module when no {@code -Dexec.mainClass} names a benchmark:
- * the two commands. Silent when Maven runs every module at once ({@code ./mvnw compile exec:java}
+ * the commands. Silent when Maven runs every module at once ({@code ./mvnw compile exec:java}
  * at the root, where lesson 01 says how to pick a lesson).
  */
 public final class BenchmarkCommands {
@@ -19,5 +19,7 @@ public final class BenchmarkCommands {
                 + " -Dexec.mainClass=crdb.workshop.benchmarks.transfers.TransferBenchmark");
         System.out.println("  ./mvnw -q -pl lessons/benchmarks -am compile exec:java"
                 + " -Dexec.mainClass=crdb.workshop.benchmarks.inserts.InsertBenchmark");
+        System.out.println("  ./mvnw -q -pl lessons/benchmarks -am compile exec:java"
+                + " -Dexec.mainClass=crdb.workshop.benchmarks.service.ServiceLoadBenchmark");
     }
 }

@@ -112,7 +112,7 @@ public record TransferSettings(LoadShape shape, List<Double> hotFractions, int r
     }
 
     /** The folder holding mvnw and lessons/: Maven may start us there or in the module. */
-    private static Path workspaceRoot() {
+    public static Path workspaceRoot() {
         Path dir = Path.of("").toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve("lessons"))) {

@@ -21,7 +21,9 @@ public record Contender(String strategy, Kind kind, Function<RetryListener, Tran
 
     /** Who sends the strategy's SQL. */
     public enum Kind {
-        MYBATIS("MyBatis"), JDBC("JDBC"), PGBENCH("pgbench");
+        MYBATIS("MyBatis"), JDBC("JDBC"), PGBENCH("pgbench"),
+        /** Lesson 06's service over HTTP (ServiceLoadBenchmark): HTTP, Spring and MyBatis in front of the SQL. */
+        SERVICE("lesson 06 service, HTTP");
 
         private final String label;
 
