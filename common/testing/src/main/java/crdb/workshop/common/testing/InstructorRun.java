@@ -1,7 +1,12 @@
 package crdb.workshop.common.testing;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,20 +15,27 @@ import java.util.stream.Collectors;
  * The instructor command's verdict over every lesson ({@code -Dinstructor}): each lesson prints its
  * table and goes on; the last project of the build says which lessons' required TODOs did not all
  * pass and exits non-zero if any. The lessons' exercise commands run one after another in Maven's
- * one JVM, each in a class loader of its own, so what they share is that JVM's system properties.
+ * one JVM, each in a class loader of its own, and exec:java restores the system properties after
+ * each; so they share the counts through a file in the temporary folder named after that JVM.
  */
 final class InstructorRun {
-
-    /** "01-connect=2/2,02-crud=0/3": each lesson's "Required TODOs passed" so far in this build. */
-    static final String COUNTS = "workshop.instructor.counts";
 
     private InstructorRun() {
     }
 
+    /** One line per lesson, "01-connect=2/2": its "Required TODOs passed" in this Maven run (this JVM). */
+    static Path countsFile() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "workshop-instructor-" + ProcessHandle.current().pid()
+                + "-" + ManagementFactory.getRuntimeMXBean().getStartTime() + ".txt");
+    }
+
     static void add(ExerciseTable.LessonCount count) {
-        String entry = count.lesson() + "=" + count.passed() + "/" + count.required();
-        String before = System.getProperty(COUNTS, "");
-        System.setProperty(COUNTS, before.isEmpty() ? entry : before + "," + entry);
+        try {
+            Files.writeString(countsFile(), count.lesson() + "=" + count.passed() + "/" + count.required() + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not note lesson " + count.lesson() + "'s count in " + countsFile(), e);
+        }
     }
 
     /**
@@ -38,8 +50,15 @@ final class InstructorRun {
     static int finish(PrintStream out, String tested) {
         List<String> lessons = new ArrayList<>();
         List<String> notPassed = new ArrayList<>();
-        for (String entry : System.getProperty(COUNTS, "").split(",")) {
-            if (entry.isEmpty()) {
+        List<String> entries;
+        try {
+            entries = Files.exists(countsFile()) ? Files.readAllLines(countsFile()) : List.of();
+            Files.deleteIfExists(countsFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the lessons' counts from " + countsFile(), e);
+        }
+        for (String entry : entries) {
+            if (entry.isBlank()) {
                 continue;
             }
             String lesson = entry.substring(0, entry.indexOf('='));
