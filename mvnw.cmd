@@ -30,16 +30,24 @@
 @IF "%__MVNW_ARG0_NAME__%"=="" (SET __MVNW_ARG0_NAME__=%~nx0)
 @SET __MVNW_CMD__=
 @SET __MVNW_ERROR__=
+@REM Workshop: the arguments, for the check below whether -f names the pom; MVNW_STOP=1 when it refused.
+@SET __MVNW_STOP__=
+@SET __MVNW_ARGS__=%*
 @SET __MVNW_PSMODULEP_SAVE=%PSModulePath%
 @SET PSModulePath=
 @FOR /F "usebackq tokens=1* delims==" %%A IN (`powershell -noprofile "& {$scriptDir='%~dp0'; $script='%__MVNW_ARG0_NAME__%'; icm -ScriptBlock ([Scriptblock]::Create((Get-Content -Raw '%~f0'))) -NoNewScope}"`) DO @(
-  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
+  IF "%%A"=="MVN_CMD" (set __MVNW_CMD__=%%B) ELSE IF "%%A"=="MVNW_STOP" (set __MVNW_STOP__=1) ELSE IF "%%B"=="" (echo %%A) ELSE (echo %%A=%%B)
 )
 @SET PSModulePath=%__MVNW_PSMODULEP_SAVE%
 @SET __MVNW_PSMODULEP_SAVE=
 @SET __MVNW_ARG0_NAME__=
 @SET MVNW_USERNAME=
 @SET MVNW_PASSWORD=
+@SET __MVNW_ARGS__=
+@IF "%__MVNW_STOP__%"=="1" (
+  SET __MVNW_STOP__=
+  exit /b 1
+)
 @IF NOT "%__MVNW_CMD__%"=="" ("%__MVNW_CMD__%" %*)
 @echo Cannot start maven from wrapper >&2 && exit /b 1
 @GOTO :EOF
@@ -48,6 +56,20 @@
 $ErrorActionPreference = "Stop"
 if ($env:MVNW_VERBOSE -eq "true") {
   $VerbosePreference = "Continue"
+}
+
+# Workshop: started in a module's folder (..\..\mvnw in lessons\02-crud), Maven would build that
+# module alone, against old or missing copies of common in ~/.m2. Say, in one line, what to run
+# (as mvnw does), on stderr; MVNW_STOP tells the batch part above to stop.
+$workshopRoot = (Resolve-Path -LiteralPath $scriptDir).Path.TrimEnd('\', '/')
+$workshopHere = (Get-Location).Path.TrimEnd('\', '/')
+$workshopFileGiven = " $env:__MVNW_ARGS__ " -match '\s(-f|--file)(\s|=)'
+if ($workshopHere.StartsWith($workshopRoot + '\', [StringComparison]::OrdinalIgnoreCase) -and !$workshopFileGiven -and (Test-Path -LiteralPath 'pom.xml' -PathType Leaf)) {
+  $workshopModule = $workshopHere.Substring($workshopRoot.Length + 1).Replace('\', '/')
+  $workshopUp = (($workshopModule -split '/') | ForEach-Object { '..' }) -join '\'
+  [Console]::Error.WriteLine("Run .\mvnw from the workspace's top folder, not from ${workshopModule}: cd $workshopUp, then .\mvnw -pl $workshopModule -am $env:__MVNW_ARGS__")
+  Write-Output "MVNW_STOP=1"
+  exit 1
 }
 
 # calculate distributionUrl, requires .mvn/wrapper/maven-wrapper.properties

@@ -83,6 +83,18 @@ public class ExerciseTable implements TestExecutionListener {
         return lessons.values().stream().allMatch(Lesson::requiredPassed);
     }
 
+    /** Each lesson seen, in the order first seen, with the count its table ends with. */
+    List<LessonCount> counts() {
+        return lessons.values().stream().map(Lesson::count).toList();
+    }
+
+    /** A lesson's "Required TODOs passed: passed of required". */
+    record LessonCount(String lesson, String modulePath, long passed, long required) {
+        boolean allPassed() {
+            return passed == required;
+        }
+    }
+
     private void record(TestIdentifier test, Result result) {
         Optional<TestSource> source = test.getSource();
         if (source.isEmpty()) {
@@ -177,10 +189,15 @@ public class ExerciseTable implements TestExecutionListener {
             out.println("Exercises of lesson " + sources.lesson() + ", tested against your code:");
             out.printf(format, "TODO", "file:line", "result");
             rows.forEach(row -> out.printf(format, (Object[]) row));
+            LessonCount count = count();
+            out.println("  Required TODOs passed: " + count.passed() + " of " + count.required() + ".");
+        }
+
+        LessonCount count() {
             long required = byTodo.keySet().stream().filter(n -> !optional.contains(n)).count();
             long passed = byTodo.entrySet().stream()
                     .filter(e -> !optional.contains(e.getKey()) && e.getValue() == Result.PASSED).count();
-            out.println("  Required TODOs passed: " + passed + " of " + required + ".");
+            return new LessonCount(sources.lesson(), sources.modulePath(), passed, required);
         }
     }
 }
