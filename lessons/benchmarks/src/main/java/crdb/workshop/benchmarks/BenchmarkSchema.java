@@ -1,5 +1,6 @@
 package crdb.workshop.benchmarks;
 
+import crdb.workshop.common.SqlState;
 import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.url.ConnectionSettings;
@@ -46,7 +47,7 @@ public final class BenchmarkSchema implements AutoCloseable {
             execute(admin, "CREATE SCHEMA " + name); // no IF NOT EXISTS: never one that someone else made
         } catch (SQLException e) {
             throw new WorkshopException("The benchmark works in a schema of its own and could not create one ("
-                    + "SQLSTATE " + e.getSQLState() + "). Grant it, as an admin: GRANT CREATE ON DATABASE <database>"
+                    + "SQLSTATE " + SqlState.of(e) + "). Grant it, as an admin: GRANT CREATE ON DATABASE <database>"
                     + " TO " + admin.user() + ";", e);
         }
         Properties properties = admin.properties();
@@ -118,7 +119,7 @@ public final class BenchmarkSchema implements AutoCloseable {
         try {
             execute(admin, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
         } catch (SQLException e) {
-            System.err.println("Could not drop the benchmark's schema " + name + " (SQLSTATE " + e.getSQLState()
+            System.err.println("Could not drop the benchmark's schema " + name + " (SQLSTATE " + SqlState.of(e)
                     + "); drop it by hand: DROP SCHEMA " + name + " CASCADE;");
         }
     }

@@ -1,5 +1,6 @@
 package crdb.workshop.common.testing;
 
+import crdb.workshop.common.SqlState;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -19,7 +20,7 @@ public record ServerError(String sqlState, String constraint) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
                 ServerErrorMessage fields = psql.getServerErrorMessage();
-                return new ServerError(fields.getSQLState(), fields.getConstraint());
+                return new ServerError(SqlState.of(psql), fields.getConstraint());
             }
         }
         throw new AssertionError("no error from the server in the cause chain of " + failure, failure);

@@ -1,5 +1,6 @@
 package crdb.workshop.benchmarks.transfers.baseline;
 
+import crdb.workshop.common.SqlState;
 import crdb.workshop.common.retry.RetriesExhaustedException;
 import crdb.workshop.common.retry.RetryListener;
 import java.sql.Connection;
@@ -96,12 +97,7 @@ public final class JdbcRetryLoop {
     }
 
     private static String sqlState(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException e && e.getSQLState() != null) {
-                return e.getSQLState();
-            }
-        }
-        return null;
+        return SqlState.of(failure);
     }
 
     private static void sleep(Duration delay) {

@@ -1,5 +1,6 @@
 package crdb.workshop.benchmarks.transfers.load;
 
+import crdb.workshop.common.SqlState;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.Account;
 import crdb.workshop.common.mapper.AccountMapper;
@@ -10,7 +11,6 @@ import crdb.workshop.transfers.TransferDeclinedException;
 import crdb.workshop.transfers.mapper.TransferRecordMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -191,12 +191,8 @@ public final class LoadRunner {
             if (e instanceof AmbiguousCommitException) {
                 return "ambiguous commit";
             }
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                    return "SQLSTATE " + sql.getSQLState();
-                }
-            }
-            return e.getClass().getSimpleName();
+            String state = SqlState.of(e);
+            return state != null ? "SQLSTATE " + state : e.getClass().getSimpleName();
         }
     }
 }
