@@ -1,11 +1,12 @@
 package crdb.workshop.benchmarks;
 
+import static crdb.workshop.benchmarks.PlantedRows.execute;
+import static crdb.workshop.benchmarks.PlantedRows.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import crdb.workshop.benchmarks.inserts.InsertBenchmark;
 import crdb.workshop.benchmarks.transfers.TransferBenchmark;
-import crdb.workshop.benchmarks.transfers.load.Workload;
 import crdb.workshop.chunked.Points;
 import crdb.workshop.chunked.mapper.Point;
 import crdb.workshop.chunked.mapper.PointMapper;
@@ -16,10 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +54,10 @@ class BenchmarksTouchNoRowOfOthersTest {
     void plantRows(@TempDir Path dir) throws SQLException {
         database.runScript("crdb/workshop/transfers/schema.sql");
         database.runScript("crdb/workshop/chunked/schema.sql");
-        execute("DELETE FROM transfers");
-        execute("DELETE FROM accounts");
-        execute("DELETE FROM points");
-        UUID someone = UUID.randomUUID();
-        execute("INSERT INTO accounts (id, balance) VALUES ('" + Workload.accountId(0) + "', 4242), ('" + someone
-                + "', 17)");
-        execute("INSERT INTO transfers (id, from_id, to_id, amount) VALUES ('" + UUID.randomUUID() + "', '"
-                + Workload.accountId(0) + "', '" + someone + "', 5)");
+        execute(database, "DELETE FROM transfers");
+        execute(database, "DELETE FROM accounts");
+        execute(database, "DELETE FROM points");
+        PlantedRows.plantAccountsAndTransfer(database);
         List<Point> lessonPoints = new ArrayList<>(Points.generate("tutorial", 50)); // lesson 04's own points
         lessonPoints.add(new Point(UUID.randomUUID(), 1, 2, 3));
         try (SqlSession session = database.sessionFactory().openSession()) {
@@ -115,41 +109,13 @@ class BenchmarksTouchNoRowOfOthersTest {
 
     /** Every row of the three tables, as text, in a fixed order. */
     private List<String> everyRow() throws SQLException {
-        List<String> rows = new ArrayList<>();
-        rows.addAll(query("SELECT id, balance FROM accounts ORDER BY id"));
-        rows.addAll(query("SELECT id, from_id, to_id, amount FROM transfers ORDER BY id"));
-        rows.addAll(query("SELECT id, x, y, z FROM points ORDER BY id"));
+        List<String> rows = new ArrayList<>(PlantedRows.accountsAndTransfers(database));
+        rows.addAll(query(database, "SELECT id, x, y, z FROM points ORDER BY id"));
         return rows;
     }
 
     private long schemasLeft() throws SQLException {
-        return Long.parseLong(query("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE"
+        return Long.parseLong(query(database, "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE"
                 + " 'transfer_benchmark_%' OR schema_name LIKE 'insert_benchmark_%'").get(0).strip());
-    }
-
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(rs.getString(i)).append(' ');
-                }
-                rows.add(row.toString());
-            }
-            connection.commit();
-        }
-        return rows;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-            connection.commit();
-        }
     }
 }

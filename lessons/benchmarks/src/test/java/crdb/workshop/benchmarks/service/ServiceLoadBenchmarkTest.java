@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import crdb.workshop.benchmarks.transfers.load.Workload;
+import crdb.workshop.benchmarks.PlantedRows;
 import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.settings.Settings;
@@ -14,14 +14,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +45,7 @@ class ServiceLoadBenchmarkTest {
     @BeforeEach
     void plantRowsAndSettings(@TempDir Path dir) throws SQLException {
         database.runScript("crdb/workshop/transfers/schema.sql");
-        UUID someone = UUID.randomUUID();
-        execute("INSERT INTO accounts (id, balance) VALUES ('" + Workload.accountId(0) + "', 4242), ('" + someone
-                + "', 17) ON CONFLICT (id) DO NOTHING");
-        execute("INSERT INTO transfers (id, from_id, to_id, amount) VALUES ('" + UUID.randomUUID() + "', '"
-                + Workload.accountId(0) + "', '" + someone + "', 5)");
+        PlantedRows.plantAccountsAndTransfer(database);
         SMALL_RUN.forEach(System::setProperty);
         System.setProperty("bench.chart", dir.resolve("chart.png").toString());
     }
@@ -81,7 +72,8 @@ class ServiceLoadBenchmarkTest {
         assertThat(printed.lines().filter(line -> line.endsWith("books balanced")).count())
                 .as("table rows with balanced books: two contenders at two hot shares").isEqualTo(4);
         assertThat(everyRow()).as("every row of accounts and transfers").isEqualTo(before);
-        assertThat(query("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'service_load_%'"))
+        assertThat(PlantedRows.query(database,
+                "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'service_load_%'"))
                 .as("schemas left behind").containsExactly("0 ");
         assertThat(Files.readAllBytes(Path.of(System.getProperty("bench.chart")))).startsWith(0x89, 'P', 'N', 'G');
     }
@@ -99,34 +91,6 @@ class ServiceLoadBenchmarkTest {
     }
 
     private List<String> everyRow() throws SQLException {
-        List<String> rows = new ArrayList<>(query("SELECT id, balance FROM accounts ORDER BY id"));
-        rows.addAll(query("SELECT id, from_id, to_id, amount FROM transfers ORDER BY id"));
-        return rows;
-    }
-
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(rs.getString(i)).append(' ');
-                }
-                rows.add(row.toString());
-            }
-            connection.commit();
-        }
-        return rows;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-            connection.commit();
-        }
+        return PlantedRows.accountsAndTransfers(database);
     }
 }
