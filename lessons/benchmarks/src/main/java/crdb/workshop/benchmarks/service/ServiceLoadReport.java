@@ -2,11 +2,10 @@ package crdb.workshop.benchmarks.service;
 
 import crdb.workshop.benchmarks.service.HttpTransferClient.Answers;
 import crdb.workshop.benchmarks.transfers.BenchmarkResults;
+import crdb.workshop.benchmarks.transfers.OutcomeColumn;
 import crdb.workshop.benchmarks.transfers.TransferChart;
 import crdb.workshop.benchmarks.transfers.load.Contender;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,7 +34,8 @@ final class ServiceLoadReport {
                         results.committed(c, hot), results.transfersPerSecond(c, hot), results.retriesPerCommit(c, hot),
                         results.cpuMicrosPerCommit(c, hot),
                         results.latencyMillis(c, hot, 50), results.latencyMillis(c, hot, 99),
-                        results.latencyMillis(c, hot, 100), outcomes(results, c, hot));
+                        results.latencyMillis(c, hot, 100),
+                        OutcomeColumn.of(results, c, hot, "books balanced", "BOOKS BROKEN"));
             }
             Answers a = answers.getOrDefault(hot, Answers.NONE);
             out.println("  The service's answers by HTTP status: " + a.byStatus().entrySet().stream()
@@ -79,20 +79,5 @@ final class ServiceLoadReport {
     private static double latencyRatio(BenchmarkResults results, Contender c, Contender baseline, double hot,
             double percent) {
         return results.latencyMillis(c, hot, percent) / results.latencyMillis(baseline, hot, percent);
-    }
-
-    private static String outcomes(BenchmarkResults results, Contender c, double hot) {
-        List<String> parts = new ArrayList<>();
-        parts.add(describe("refused", results.refused(c, hot)));
-        parts.add(describe("failed", results.errors(c, hot)));
-        long notRun = results.notRun(c, hot);
-        parts.add(notRun == 0 ? "all run" : notRun + " not run (time limit)");
-        parts.add(results.invariantProblems(c, hot).isEmpty() ? "books balanced" : "BOOKS BROKEN");
-        return String.join("; ", parts);
-    }
-
-    private static String describe(String what, Map<String, Long> kinds) {
-        return kinds.isEmpty() ? "none " + what : what + " " + kinds.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     }
 }

@@ -223,7 +223,8 @@ public final class TransferBenchmark {
                         results.committed(c, hot), results.transfersPerSecond(c, hot), results.retriesPerCommit(c, hot),
                         results.cpuMicrosPerCommit(c, hot),
                         results.latencyMillis(c, hot, 50), results.latencyMillis(c, hot, 99),
-                        results.latencyMillis(c, hot, 100), outcomes(results, c, hot));
+                        results.latencyMillis(c, hot, 100),
+                        OutcomeColumn.of(results, c, hot, "invariants held", "INVARIANTS BROKEN"));
             }
             out.println("Attempts each committed transfer took (attempts: transfers):");
             for (Contender c : results.contenders()) {
@@ -239,21 +240,6 @@ public final class TransferBenchmark {
                 }
             }
         }
-    }
-
-    private static String outcomes(BenchmarkResults results, Contender c, double hot) {
-        List<String> parts = new ArrayList<>();
-        parts.add(describe("refused", results.refused(c, hot)));
-        parts.add(describe("failed", results.errors(c, hot)));
-        long notRun = results.notRun(c, hot);
-        parts.add(notRun == 0 ? "all run" : notRun + " not run (time limit)");
-        parts.add(results.invariantProblems(c, hot).isEmpty() ? "invariants held" : "INVARIANTS BROKEN");
-        return String.join("; ", parts);
-    }
-
-    private static String describe(String what, Map<String, Long> kinds) {
-        return kinds.isEmpty() ? "none " + what : what + " " + kinds.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     }
 
     private static void printRatios(PrintStream out, BenchmarkResults results) {
