@@ -1,6 +1,9 @@
 package crdb.workshop.common.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import crdb.workshop.common.settings.Settings;
+import crdb.workshop.common.url.InputText;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +57,24 @@ record CapturedRun(int status, String out, String err, String console, boolean l
 
     List<String> errLines() {
         return err.lines().toList();
+    }
+
+    /**
+     * The run stopped before the lesson with exit status 1 and a first error line containing
+     * {@code says} (the only line unless --verbose), and nothing it printed carries the telltale or an
+     * invisible character. Returns that first line for checks of its own.
+     */
+    String refusedInOneLine(String says, String mode) {
+        assertThat(status).isEqualTo(1);
+        assertThat(lessonRan).isFalse();
+        assertThat(errLines()).isNotEmpty();
+        assertThat(errLines().get(0)).contains(says);
+        if (mode.equals("plain")) {
+            assertThat(errLines()).hasSize(1);
+        }
+        assertThat(everything()).doesNotContainIgnoringCase(HostileUrlCorpus.TELLTALE);
+        assertThat(everything().replace("\t", "").replace("\n", "")).matches(text -> !InputText.hasInvisible(text));
+        return errLines().get(0);
     }
 
     /** Every character the run put anywhere. */
