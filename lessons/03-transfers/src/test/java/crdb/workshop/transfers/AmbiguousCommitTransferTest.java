@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.testing.AttemptCounter;
 import crdb.workshop.common.testing.CommitFaults;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.url.ConnectionSettings;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mybatis.MyBatisFactory;
 import crdb.workshop.common.retry.RetryExecutor;
+import crdb.workshop.common.testing.AttemptCounter;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.transfers.TransferDeclinedException.Reason;
 import java.sql.SQLException;

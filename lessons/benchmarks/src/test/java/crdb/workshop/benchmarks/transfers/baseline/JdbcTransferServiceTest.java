@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.Account;
 import crdb.workshop.common.mapper.AccountMapper;
-import crdb.workshop.common.retry.RetryListener;
+import crdb.workshop.common.testing.AttemptCounter;
 import crdb.workshop.common.testing.CommitDroppingProxy;
 import crdb.workshop.common.testing.CommitFaults;
 import crdb.workshop.common.testing.DatabaseTest;
@@ -21,8 +21,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,29 +36,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbcTransferServiceTest {
 
     private final Database database;
-    private final Counter counter = new Counter();
+    private final AttemptCounter counter = new AttemptCounter();
     private UUID first;
     private UUID second;
 
     JdbcTransferServiceTest(Database database) {
         this.database = database;
         database.runScript("crdb/workshop/transfers/schema.sql");
-    }
-
-    /** Counts attempts and remembers the SQLSTATEs retried. */
-    private static final class Counter implements RetryListener {
-        final AtomicInteger attempts = new AtomicInteger();
-        final List<String> retriedStates = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void attemptStarted(int attempt) {
-            attempts.incrementAndGet();
-        }
-
-        @Override
-        public void retrying(int attempt, Duration delay, String sqlState, Throwable cause) {
-            retriedStates.add(sqlState);
-        }
     }
 
     @BeforeEach
