@@ -1,6 +1,7 @@
 package crdb.workshop.common.retry;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -77,10 +78,17 @@ public final class FailureClassifier {
      * The first SQLSTATE in the cause chain: MyBatis wraps the driver's SQLException in a
      * PersistenceException, and a failed batch keeps the real error as its next exception.
      * {@code null} when there is none. Public: lessons name a failure by it instead of walking the chain again.
+     *
+     * <p>The pool's "no connection in time" (HikariCP's SQLTransientConnectionException) carries the
+     * SQLSTATE of its last failed connection attempt, or none while that attempt still hangs (a
+     * server gone silent); without one it is 08001, a connection that could not be had, as a
+     * refused one is. Otherwise it would end a lesson at once, far inside the give-up time.
      */
     public static String sqlState(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        boolean poolTimedOut = false;
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            poolTimedOut |= t instanceof SQLTransientConnectionException;
             if (t instanceof SQLException sql) {
                 for (SQLException e = sql; e != null; e = e.getNextException()) {
                     if (e.getSQLState() != null) {
@@ -92,6 +100,6 @@ public final class FailureClassifier {
                 }
             }
         }
-        return null;
+        return poolTimedOut ? "08001" : null;
     }
 }
