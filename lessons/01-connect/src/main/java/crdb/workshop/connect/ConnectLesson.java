@@ -2,10 +2,10 @@ package crdb.workshop.connect;
 
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.connect.mapper.SchemaMapper;
 import java.io.PrintStream;
 import java.util.List;
-import org.apache.ibatis.session.SqlSession;
 
 /**
  * Lesson 01: connect, say which server answered, and list the tables dbinit.sql created.
@@ -32,11 +32,12 @@ public final class ConnectLesson {
                 : "no (PostgreSQL speaks the same protocol; CockroachDB-only features are skipped)"));
         out.println("Applied dbinit.sql.");
 
-        // One SqlSession per unit of work, closed by try-with-resources.
-        try (SqlSession session = database.sessionFactory().openSession()) {
-            List<String> tables = session.getMapper(SchemaMapper.class).listTables();
-            out.println("Tables: " + String.join(", ", tables));
-        }
+        // One SqlSession per unit of work: the executor opens it, runs the lambda and closes it. A
+        // connection lost on the way is tried again until the give-up time (lesson 03 shows how).
+        RetryExecutor retry = RetryExecutor.withDefaults(database.sessionFactory());
+        List<String> tables = retry.inReadOnlyTransaction(
+                session -> session.getMapper(SchemaMapper.class).listTables());
+        out.println("Tables: " + String.join(", ", tables));
     }
     // end::run[]
 }

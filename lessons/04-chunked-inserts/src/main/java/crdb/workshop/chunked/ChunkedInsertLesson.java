@@ -91,13 +91,14 @@ public final class ChunkedInsertLesson {
     /**
      * A second pool to the same database whose connections let pgjdbc rewrite a batch of INSERTs
      * into multi-row INSERTs (a driver property, so it needs connections of its own). Close it.
+     * It shares the run's give-up time and progress lines, so the run still has one of each.
      */
     static Database openWithRewrittenBatches(Database database) {
         ConnectionSettings settings = database.settings();
         Properties properties = settings.properties();
         properties.setProperty("reWriteBatchedInserts", "true");
         return Database.open(new ConnectionSettings(settings.jdbcUrl(), properties,
-                settings.display() + " (reWriteBatchedInserts=true)"));
+                settings.display() + " (reWriteBatchedInserts=true)"), database.giveUpTime());
     }
 
     static String describe(ChunkedWriteReport report) {

@@ -1,7 +1,5 @@
 package crdb.workshop.common.mybatis;
 
-import crdb.workshop.common.retry.GiveUpTime;
-import crdb.workshop.common.retry.StartUpRetry;
 import crdb.workshop.common.server.Vendor;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,21 +19,7 @@ import org.apache.ibatis.mapping.DatabaseIdProvider;
  */
 public final class VendorDatabaseIdProvider implements DatabaseIdProvider {
 
-    private final GiveUpTime giveUpTime;
     private String defaultIsolation = "serializable";
-
-    /** Asks once: the caller retries (as Database does around its whole start-up). */
-    public VendorDatabaseIdProvider() {
-        this(null);
-    }
-
-    /**
-     * Asks again, within the run's give-up time, when the connection is lost while it asks: a
-     * container (Spring's) that builds MyBatis itself then survives a backend ended during start-up.
-     */
-    public VendorDatabaseIdProvider(GiveUpTime giveUpTime) {
-        this.giveUpTime = giveUpTime;
-    }
 
     @Override
     public void setProperties(Properties properties) {
@@ -44,10 +28,6 @@ public final class VendorDatabaseIdProvider implements DatabaseIdProvider {
 
     @Override
     public String getDatabaseId(DataSource dataSource) throws SQLException {
-        return giveUpTime == null ? ask(dataSource) : StartUpRetry.run(giveUpTime, () -> ask(dataSource));
-    }
-
-    private String ask(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(

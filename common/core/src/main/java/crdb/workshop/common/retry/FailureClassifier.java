@@ -27,9 +27,6 @@ public final class FailureClassifier {
     // tag::classify[]
     public static Verdict classify(Throwable failure, boolean commitSent) {
         String state = sqlState(failure);
-        if (state == null && !commitSent && noConnection(failure)) {
-            return Verdict.RETRY; // the pool had no connection to lend within its wait: nothing was sent
-        }
         if (state == null) {
             // An application exception in the callback; or, during COMMIT, a failure without any
             // answer from the server.
@@ -75,24 +72,25 @@ public final class FailureClassifier {
     }
 
     /**
-     * The pool could not lend a connection in time (HikariCP's SQLTransientConnectionException,
-     * which carries no SQLSTATE while its first connection is still being opened): the server did
-     * not answer, or every connection is busy. No statement of the unit was sent.
+     * The first SQLSTATE in the cause chain ({@link SqlState#of}), {@code null} when there is none.
+     * Public: lessons name a failure by it instead of walking the chain again.
+     *
+     * <p>The pool's "no connection in time" (HikariCP's SQLTransientConnectionException) carries the
+     * SQLSTATE of its last failed connection attempt, or none while that attempt still hangs (a
+     * server gone silent); without one it is 08001, a connection that could not be had, as a
+     * refused one is. Otherwise it would end a lesson at once, far inside the give-up time.
      */
-    public static boolean noConnection(Throwable failure) {
+    public static String sqlState(Throwable failure) {
+        String state = SqlState.of(failure);
+        return state == null && noConnection(failure) ? "08001" : state;
+    }
+
+    private static boolean noConnection(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * The first SQLSTATE in the cause chain ({@link SqlState#of}), {@code null} when there is none.
-     * Public: lessons name a failure by it instead of walking the chain again.
-     */
-    public static String sqlState(Throwable failure) {
-        return SqlState.of(failure);
     }
 }

@@ -230,7 +230,7 @@ public final class RetryExecutor {
         }
         String state = FailureClassifier.sqlState(outcome.failure());
         if (state == null) {
-            if (outcome.commitSent() || FailureClassifier.noConnection(outcome.failure())) {
+            if (outcome.commitSent()) {
                 giveUpTime.noAnswer(began, "none");
             }
         } else if (FailureClassifier.isConnectionError(state) || FailureClassifier.isServerBusy(state)) {
