@@ -2,6 +2,9 @@ package crdb.workshop.common.retry;
 
 import crdb.workshop.common.SqlState;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Decides what a failed attempt means, from its SQLSTATE and from whether COMMIT had been sent.
@@ -86,7 +89,8 @@ public final class FailureClassifier {
     }
 
     private static boolean noConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
