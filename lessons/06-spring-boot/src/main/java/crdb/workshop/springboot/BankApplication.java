@@ -46,7 +46,10 @@ public class BankApplication {
         // and two stack traces per request. TransactionRetry judges the failure that caused it, and the
         // service logs one line per failure. Setting either property below yourself (-D...=error) brings them back.
         for (String logger : new String[] {"org.springframework.transaction.support.TransactionTemplate",
-                "org.springframework.jdbc.support.JdbcTransactionManager"}) {
+                "org.springframework.jdbc.support.JdbcTransactionManager",
+                // A failed start-up (the server gone, say) comes back to the lesson, which says it in
+                // one line (--verbose: with the stack trace); Spring would log it again at ERROR.
+                "org.springframework.boot.SpringApplication"}) {
             System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log." + logger, "off");
         }
     }
