@@ -7,11 +7,8 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.common.retry.RetriesExhaustedException;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.testing.SilentProxy;
-import crdb.workshop.common.url.ConnectionSettings;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,39 +29,19 @@ class TransferLessonGiveUpTest {
     void serverGoneSilentMidLessonEndsTheLessonWithinOneGiveUpTime(Database database) throws Exception {
         List<String> progress = new CopyOnWriteArrayList<>();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        long[] silentSince = {0};
         try (SilentProxy proxy = SilentProxy.start(database.settings())) {
             // The server goes silent as the lesson starts its first transfer, in the hand-written loop.
-            PrintStream out = new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    printed.write(b);
-                    if (silentSince[0] == 0 && printed.toString(StandardCharsets.UTF_8).contains("Transferring $")) {
-                        proxy.goSilent();
-                        silentSince[0] = System.nanoTime();
-                    }
-                }
-            }, true, StandardCharsets.UTF_8);
+            PrintStream out = proxy.silentOncePrinted("Transferring $", printed);
             Throwable failure;
-            try (Database proxied = Database.open(new SilentRoute(proxy).of(database), GIVE_UP, progress::add)) {
+            try (Database proxied = Database.open(proxy.route(database.settings()), GIVE_UP, progress::add)) {
                 failure = catchThrowable(() -> TransferLesson.run(proxied, out));
             }
-            Duration afterSilence = Duration.ofNanos(System.nanoTime() - silentSince[0]);
+            Duration afterSilence = Duration.ofNanos(System.nanoTime() - proxy.silentSince());
 
-            assertThat(silentSince[0]).as("the lesson reached its first transfer").isNotZero();
+            assertThat(proxy.silentSince()).as("the lesson reached its first transfer").isNotZero();
             assertThat(failure).isInstanceOf(RetriesExhaustedException.class);
             assertThat(afterSilence).isLessThan(GIVE_UP.plusSeconds(5));
             assertThat(progress).isNotEmpty().allMatch(line -> line.startsWith("Waiting for the database: no answer"));
-        }
-    }
-
-    /** The test database's connection settings, through the proxy. */
-    private record SilentRoute(SilentProxy proxy) {
-        ConnectionSettings of(Database database) {
-            ConnectionSettings settings = database.settings();
-            return new ConnectionSettings(
-                    settings.jdbcUrl().replaceFirst("//[^/]+/", "//" + proxy.hostAndPort() + "/"),
-                    settings.properties(), settings.display() + " (through a proxy that goes silent)");
         }
     }
 }

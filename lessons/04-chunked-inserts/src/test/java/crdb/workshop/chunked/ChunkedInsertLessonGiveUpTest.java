@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.testing.SilentProxy;
-import crdb.workshop.common.url.ConnectionSettings;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,36 +28,19 @@ class ChunkedInsertLessonGiveUpTest {
             throws Exception {
         List<String> progress = new CopyOnWriteArrayList<>();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        long[] silentSince = {0};
         try (SilentProxy proxy = SilentProxy.start(database.settings())) {
             // The server goes silent as the lesson starts sending every point again, in chunks.
-            PrintStream out = new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    printed.write(b);
-                    if (silentSince[0] == 0
-                            && printed.toString(StandardCharsets.UTF_8).contains("Sending all the points again")) {
-                        proxy.goSilent();
-                        silentSince[0] = System.nanoTime();
-                    }
-                }
-            }, true, StandardCharsets.UTF_8);
+            PrintStream out = proxy.silentOncePrinted("Sending all the points again", printed);
             Throwable failure;
-            try (Database proxied = Database.open(throughProxy(proxy, database), GIVE_UP, progress::add)) {
+            try (Database proxied = Database.open(proxy.route(database.settings()), GIVE_UP, progress::add)) {
                 failure = catchThrowable(() -> ChunkedInsertLesson.run(proxied, out));
             }
-            Duration afterSilence = Duration.ofNanos(System.nanoTime() - silentSince[0]);
+            Duration afterSilence = Duration.ofNanos(System.nanoTime() - proxy.silentSince());
 
-            assertThat(silentSince[0]).as("the lesson reached its second load").isNotZero();
+            assertThat(proxy.silentSince()).as("the lesson reached its second load").isNotZero();
             assertThat(failure).isNotNull();
             assertThat(afterSilence).isLessThan(GIVE_UP.plusSeconds(5));
             assertThat(progress).isNotEmpty().allMatch(line -> line.startsWith("Waiting for the database: no answer"));
         }
-    }
-
-    private static ConnectionSettings throughProxy(SilentProxy proxy, Database database) {
-        ConnectionSettings settings = database.settings();
-        return new ConnectionSettings(settings.jdbcUrl().replaceFirst("//[^/]+/", "//" + proxy.hostAndPort() + "/"),
-                settings.properties(), settings.display() + " (through a proxy that goes silent)");
     }
 }

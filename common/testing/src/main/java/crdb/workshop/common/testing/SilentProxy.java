@@ -1,12 +1,15 @@
 package crdb.workshop.common.testing;
 
 import crdb.workshop.common.url.ConnectionSettings;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -25,6 +28,7 @@ public final class SilentProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean silent;
+    private volatile long silentSince;
 
     private SilentProxy(ServerSocket listener, String targetHost, int targetPort) {
         this.listener = listener;
@@ -51,9 +55,39 @@ public final class SilentProxy implements AutoCloseable {
         return listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort();
     }
 
+    /** {@code settings} with this proxy in place of the server's host and port. */
+    public ConnectionSettings route(ConnectionSettings settings) {
+        return new ConnectionSettings(settings.jdbcUrl().replaceFirst("//[^/]+/", "//" + hostAndPort() + "/"),
+                settings.properties(), settings.display() + " (through a proxy that goes silent)");
+    }
+
     /** From now on nothing passes in either direction; connections stay open. */
-    public void goSilent() {
-        silent = true;
+    public synchronized void goSilent() {
+        if (!silent) {
+            silentSince = System.nanoTime();
+            silent = true;
+        }
+    }
+
+    /** When the proxy went silent (a System.nanoTime() reading), or 0 while it still forwards. */
+    public long silentSince() {
+        return silentSince;
+    }
+
+    /**
+     * A stream for a lesson's output: it keeps what is printed in {@code printed} and makes the
+     * proxy go silent once that holds {@code text}, so the server goes away at a known step.
+     */
+    public PrintStream silentOncePrinted(String text, ByteArrayOutputStream printed) {
+        return new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                printed.write(b);
+                if (!silent && printed.toString(StandardCharsets.UTF_8).contains(text)) {
+                    goSilent();
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
     }
 
     private void accept() {

@@ -8,7 +8,6 @@ import crdb.workshop.common.db.Database;
 import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.testing.SilentProxy;
-import crdb.workshop.common.url.ConnectionSettings;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -34,7 +33,7 @@ class PoolTimeoutTest {
     void aPoolTimeoutWhileTheServerIsSilentIsRetriedUntilTheGiveUpTime(Database database) throws Exception {
         List<String> progress = new CopyOnWriteArrayList<>();
         try (SilentProxy proxy = SilentProxy.start(database.settings());
-             Database proxied = Database.open(throughProxy(proxy, database), GIVE_UP, progress::add)) {
+             Database proxied = Database.open(proxy.route(database.settings()), GIVE_UP, progress::add)) {
             RetryExecutor retry = RetryExecutor.withDefaults(proxied.sessionFactory());
             retry.inReadOnlyTransaction(session -> session.getMapper(AccountMapper.class).count()); // a pooled connection
             proxy.goSilent();
@@ -69,11 +68,5 @@ class PoolTimeoutTest {
             }
         }
         return all;
-    }
-
-    private static ConnectionSettings throughProxy(SilentProxy proxy, Database database) {
-        ConnectionSettings settings = database.settings();
-        return new ConnectionSettings(settings.jdbcUrl().replaceFirst("//[^/]+/", "//" + proxy.hostAndPort() + "/"),
-                settings.properties(), settings.display() + " (through a proxy that goes silent)");
     }
 }
