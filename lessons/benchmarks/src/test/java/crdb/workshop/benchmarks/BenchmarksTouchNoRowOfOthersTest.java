@@ -41,7 +41,7 @@ class BenchmarksTouchNoRowOfOthersTest {
 
     private static final Map<String, String> SMALL_RUN = Map.of(
             "bench.threads", "2", "bench.transfers", "10", "bench.accounts", "4", "bench.hot", "0,1",
-            "bench.repeats", "1", "bench.rows", "300", "bench.chunkSizes", "10,100", "bench.profileSeconds", "1");
+            "bench.repeats", "1", "bench.rows", "300", "bench.chunkSizes", "10,100", "bench.profileSeconds", "1", "bench.warmUpSeconds", "0");
 
     private final Database database;
     private final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package crdb.workshop.benchmarks.inserts;
 
 import crdb.workshop.benchmarks.BenchmarkSchema;
+import crdb.workshop.benchmarks.JitWarmUp;
 import crdb.workshop.benchmarks.inserts.InsertChart;
 import crdb.workshop.benchmarks.inserts.InsertMethod;
 import crdb.workshop.benchmarks.inserts.InsertMethods;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +29,7 @@ import java.util.Locale;
  *
  * <pre>
  * ./mvnw -q -pl lessons/benchmarks -am compile exec:java -Dexec.mainClass=crdb.workshop.benchmarks.inserts.InsertBenchmark
- *     [-Dbench.rows=20000] [-Dbench.chunkSizes=10,100,1000,10000] [-Dbench.repeats=3] [-Dbench.chart=file.png]
+ *     [-Dbench.rows=20000] [-Dbench.chunkSizes=10,100,1000,10000] [-Dbench.repeats=5] [-Dbench.chart=file.png] [-Dbench.warmUpSeconds=60]
  * </pre>
  *
  * Everything happens in a schema of the benchmark's own ({@link BenchmarkSchema}). Each run starts from an empty table and is checked afterwards (the table must hold exactly the
@@ -36,6 +38,9 @@ import java.util.Locale;
  * machine's speed spreads over all methods; the median of the repeats is reported.
  */
 public final class InsertBenchmark {
+
+    /** Warm-up ends here even if the compiler is still busy (the line it prints says so). */
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(60);
 
     /** Issue 14's targets, at the lesson's chunk size. */
     private static final int TARGET_CHUNK = 1_000;
@@ -71,12 +76,12 @@ public final class InsertBenchmark {
 
             out.printf(Locale.ROOT, "Load average before: %.1f (other processes on these cores slow every method alike).%n",
                     loadAverage());
-            out.println("Warming up (each method twice, not measured)...");
-            for (int round = 0; round < 2; round++) {
+            out.println("Warming up (every method, not measured, until the JIT compiler is done)...");
+            JitWarmUp.run(round -> {
                 for (InsertMethod method : methods) {
                     timed(database, method, points.subList(0, Math.min(points.size(), 5_000)), 500);
                 }
-            }
+            }, 2, WARM_UP_LIMIT, out);
 
             Measurements measurements = new Measurements(methods, settings.chunkSizes());
             for (int repeat = 0; repeat < settings.repeats(); repeat++) {

@@ -1,6 +1,7 @@
 package crdb.workshop.benchmarks.service;
 
 import crdb.workshop.benchmarks.BenchmarkSchema;
+import crdb.workshop.benchmarks.JitWarmUp;
 import crdb.workshop.benchmarks.service.HttpTransferClient.Answers;
 import crdb.workshop.benchmarks.transfers.BenchmarkResults;
 import crdb.workshop.benchmarks.transfers.TransferChart;
@@ -42,8 +43,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>
  * ./mvnw -q -pl lessons/benchmarks -am compile exec:java -Dexec.mainClass=crdb.workshop.benchmarks.service.ServiceLoadBenchmark
- *     [-Dbench.clients=8] [-Dbench.transfers=250] [-Dbench.accounts=100] [-Dbench.hot=1,0] [-Dbench.repeats=3]
- *     [-Dbench.resend=0.1] [-Dbench.seconds=120] [-Dbench.seed=42] [-Dbench.url=http://127.0.0.1:8080]
+ *     [-Dbench.clients=8] [-Dbench.transfers=250] [-Dbench.accounts=100] [-Dbench.hot=1,0] [-Dbench.repeats=5]
+ *     [-Dbench.resend=0.1] [-Dbench.seconds=120] [-Dbench.seed=42] [-Dbench.url=http://127.0.0.1:8080] [-Dbench.warmUpSeconds=90]
  * </pre>
  *
  * The service starts in-process on a free loopback port, on a schema made for the run (dropped at
@@ -58,7 +59,8 @@ public final class ServiceLoadBenchmark {
     private static final double HOT_P99_TARGET = 5;
     private static final double UNIFORM_RATE_TARGET = 0.5;
 
-    private static final int WARM_UP_ROUNDS = 3;
+    /** Warm-up ends here even if the compiler is still busy (the line it prints says so). */
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
 
     private ServiceLoadBenchmark() {
     }
@@ -123,15 +125,13 @@ public final class ServiceLoadBenchmark {
         out.printf(Locale.ROOT, "Load average before: %.1f (other processes on these cores slow both alike).%n",
                 loadAverage());
 
-        // The service runs far more code than the JDBC transfer: until the JIT has compiled it, its compiler
-        // threads take CPU from the run. Three full uniform runs each, not measured.
-        out.println("Warming up (each three times, not measured)...");
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+        out.println("Warming up (uniform runs of both, not measured, until the JIT compiler is done)...");
+        JitWarmUp.run(round -> {
             for (Contender c : contenders) {
                 measure(c, ResentWorkload.of(Workload.plan(shape.withHotFraction(0), -1 - round),
                         settings.resendShare(), round), runners.get(c), databases.get(c), metrics, latest, settings);
             }
-        }
+        }, 3, WARM_UP_LIMIT, out);
 
         BenchmarkResults results = new BenchmarkResults(contenders, settings.hotFractions());
         Map<Double, Answers> answers = new HashMap<>();

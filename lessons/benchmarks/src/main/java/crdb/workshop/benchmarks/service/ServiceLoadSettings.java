@@ -24,7 +24,7 @@ public record ServiceLoadSettings(LoadShape shape, List<Double> hotFractions, in
     public static final String DOCS_CHART = "docs/images/06-service-load-benchmark.png";
 
     private static final String EXAMPLE = "Example: -Dbench.clients=8 -Dbench.transfers=250 -Dbench.accounts=100"
-            + " -Dbench.hot=1,0 -Dbench.repeats=3 -Dbench.resend=0.1";
+            + " -Dbench.hot=1,0 -Dbench.repeats=5 -Dbench.resend=0.1";
 
     public static ServiceLoadSettings fromSystemProperties() {
         int clients = positive("bench.clients", "8");
@@ -47,7 +47,7 @@ public record ServiceLoadSettings(LoadShape shape, List<Double> hotFractions, in
         String chart = System.getProperty("bench.chart");
         // Opening balances far above the largest transfer: few transfers are refused for lack of funds.
         return new ServiceLoadSettings(new LoadShape(clients, transfers, accounts, hot.get(0), 10_000, 100),
-                List.copyOf(hot), positive("bench.repeats", "3"), Duration.ofSeconds(positive("bench.seconds", "120")),
+                List.copyOf(hot), positive("bench.repeats", "5"), Duration.ofSeconds(positive("bench.seconds", "120")),
                 Long.parseLong(seed), share("bench.resend", System.getProperty("bench.resend", "0.1").strip()),
                 url(System.getProperty("bench.url")),
                 chart != null ? Path.of(chart) : updateDocs ? root.resolve(DOCS_CHART)

@@ -2,6 +2,7 @@ package crdb.workshop.benchmarks.transfers;
 
 import com.zaxxer.hikari.HikariDataSource;
 import crdb.workshop.benchmarks.BenchmarkSchema;
+import crdb.workshop.benchmarks.JitWarmUp;
 import crdb.workshop.benchmarks.transfers.BenchmarkResults;
 import crdb.workshop.benchmarks.transfers.Pgbench;
 import crdb.workshop.benchmarks.transfers.PlanCheck;
@@ -17,6 +18,7 @@ import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +35,7 @@ import java.util.stream.Collectors;
  * <pre>
  * ./mvnw -q -pl lessons/benchmarks -am compile exec:java -Dexec.mainClass=crdb.workshop.benchmarks.transfers.TransferBenchmark
  *     [-Dbench.threads=8] [-Dbench.transfers=250] [-Dbench.accounts=100] [-Dbench.hot=0,0.5,1]
- *     [-Dbench.repeats=5] [-Dbench.seconds=20] [-Dbench.seed=42] [-Dbench.chart=file.png]
+ *     [-Dbench.repeats=5] [-Dbench.seconds=20] [-Dbench.seed=42] [-Dbench.chart=file.png] [-Dbench.warmUpSeconds=60]
  * </pre>
  *
  * Every contender runs the same planned transfers from the same starting balances, on the same
@@ -49,6 +51,9 @@ public final class TransferBenchmark {
     private static final double JDBC_TO_PGBENCH_TARGET = 0.9;
     private static final double MYBATIS_TO_PGBENCH_TARGET = 0.85;
     private static final double RETRY_TARGET = 0.05;
+
+    /** Warm-up ends here even if the compiler is still busy (the line it prints says so). */
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(60);
 
     private TransferBenchmark() {
     }
@@ -100,14 +105,14 @@ public final class TransferBenchmark {
         out.printf(Locale.ROOT, "Load average before: %.1f (other processes on these cores slow every contender"
                 + " alike).%n", loadAverage());
 
-        out.println("Warming up (each contender twice, not measured)...");
+        out.println("Warming up (every contender, not measured, until the JIT compiler is done)...");
         Workload warmUp = Workload.plan(new LoadShape(shape.threads(), Math.min(100, shape.transfersPerThread()),
                 shape.accounts(), 0, shape.openingBalance(), shape.maxAmount()), -1);
-        for (int round = 0; round < 2; round++) {
+        JitWarmUp.run(round -> {
             for (Contender contender : contenders) {
                 check(run(contender, warmUp, runner, pgbench, settings));
             }
-        }
+        }, 2, WARM_UP_LIMIT, out);
         runner.clean(warmUp);
         String plans = PlanCheck.describe(database);
         if (plans != null) {

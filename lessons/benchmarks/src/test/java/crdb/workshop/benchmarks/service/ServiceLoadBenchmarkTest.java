@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceLoadBenchmarkTest {
 
     private static final Map<String, String> SMALL_RUN = Map.of("bench.clients", "2", "bench.transfers", "6",
-            "bench.accounts", "4", "bench.hot", "1,0", "bench.repeats", "1", "bench.resend", "0.5");
+            "bench.accounts", "4", "bench.hot", "1,0", "bench.repeats", "1", "bench.resend", "0.5", "bench.warmUpSeconds", "0");
 
     private final Database database;
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TransferBenchmarkTest {
 
     private static final Map<String, String> SMALL_RUN = Map.of("bench.threads", "2", "bench.transfers", "10",
-            "bench.accounts", "4", "bench.hot", "0,1", "bench.repeats", "1", "bench.profileSeconds", "1");
+            "bench.accounts", "4", "bench.hot", "0,1", "bench.repeats", "1", "bench.profileSeconds", "1", "bench.warmUpSeconds", "0");
 
     @Test
     void aSmallRunPrintsTheTablesAndTargetsAndDrawsTheChart(Database database, @TempDir Path dir) throws Exception {
