@@ -9,13 +9,12 @@ import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.testing.PrintedOutput;
+import crdb.workshop.common.testing.Sql;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -51,11 +50,11 @@ class ConnectLessonTest {
 
     @Test
     void listsWhateverTablesTheCurrentSchemaHasInOrder() throws Exception {
-        execute("CREATE TABLE audit_log (id INT8 PRIMARY KEY)");
+        Sql.execute(database, "CREATE TABLE audit_log (id INT8 PRIMARY KEY)");
         try {
             assertThat(run()).contains("Tables: accounts, audit_log\n");
         } finally {
-            execute("DROP TABLE audit_log");
+            Sql.execute(database, "DROP TABLE audit_log");
         }
     }
 
@@ -124,14 +123,6 @@ class ConnectLessonTest {
         try (SqlSession session = database.sessionFactory().openSession()) {
             session.getMapper(AccountMapper.class).insert(account);
             session.commit();
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-            connection.commit();
         }
     }
 }

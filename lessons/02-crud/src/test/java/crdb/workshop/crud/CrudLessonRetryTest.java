@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ class CrudLessonRetryTest {
                         + " which CockroachDB does not have; CommitFailureTest injects 40001 at COMMIT there");
         BankState.clear(database);
         // A sequence counts the trigger's calls: nextval is not rolled back with the failed attempt.
-        execute("CREATE SEQUENCE fail_once_insert",
+        Sql.execute(database, "CREATE SEQUENCE fail_once_insert",
                 "CREATE SEQUENCE fail_once_update",
                 "CREATE SEQUENCE fail_once_delete",
                 """
@@ -58,7 +59,7 @@ class CrudLessonRetryTest {
     @AfterEach
     void removeTheFault() throws SQLException {
         if (!database.isCockroachDb()) {
-            execute("DROP TRIGGER IF EXISTS fail_first_commit ON accounts",
+            Sql.execute(database, "DROP TRIGGER IF EXISTS fail_first_commit ON accounts",
                     "DROP FUNCTION IF EXISTS fail_first_commit()",
                     "DROP SEQUENCE IF EXISTS fail_once_insert, fail_once_update, fail_once_delete");
         }
@@ -94,16 +95,6 @@ class CrudLessonRetryTest {
             long value = rs.getLong(1);
             connection.commit();
             return value;
-        }
-    }
-
-    private void execute(String... statements) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-            connection.commit();
         }
     }
 }

@@ -5,10 +5,8 @@ import crdb.workshop.common.mapper.Account;
 import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.common.retry.RetryListener;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import crdb.workshop.common.testing.Sql;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +54,8 @@ final class Bank {
     }
 
     void empty() throws SQLException {
-        execute("DELETE FROM transfers");
-        execute("DELETE FROM accounts");
+        Sql.execute(database, "DELETE FROM transfers");
+        Sql.execute(database, "DELETE FROM accounts");
     }
 
     UUID open(long balance) {
@@ -80,29 +78,10 @@ final class Bank {
     }
 
     long accounts() throws SQLException {
-        return count("SELECT count(*) FROM accounts");
+        return Sql.count(database, "SELECT count(*) FROM accounts");
     }
 
     long transferRows() throws SQLException {
-        return count("SELECT count(*) FROM transfers");
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            long n = rs.getLong(1);
-            connection.commit();
-            return n;
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-            connection.commit();
-        }
+        return Sql.count(database, "SELECT count(*) FROM transfers");
     }
 }

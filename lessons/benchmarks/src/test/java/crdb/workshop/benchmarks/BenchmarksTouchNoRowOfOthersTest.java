@@ -1,7 +1,7 @@
 package crdb.workshop.benchmarks;
 
-import static crdb.workshop.benchmarks.PlantedRows.execute;
-import static crdb.workshop.benchmarks.PlantedRows.query;
+import static crdb.workshop.common.testing.Sql.execute;
+import static crdb.workshop.common.testing.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +41,8 @@ class BenchmarksTouchNoRowOfOthersTest {
 
     private static final Map<String, String> SMALL_RUN = Map.of(
             "bench.threads", "2", "bench.transfers", "10", "bench.accounts", "4", "bench.hot", "0,1",
-            "bench.repeats", "1", "bench.rows", "300", "bench.chunkSizes", "10,100", "bench.profileSeconds", "1", "bench.warmUpSeconds", "0");
+            "bench.repeats", "1", "bench.rows", "300", "bench.chunkSizes", "10,100", "bench.profileSeconds", "1",
+            "bench.warmUpSeconds", "0");
 
     private final Database database;
     private final PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
@@ -110,12 +111,12 @@ class BenchmarksTouchNoRowOfOthersTest {
     /** Every row of the three tables, as text, in a fixed order. */
     private List<String> everyRow() throws SQLException {
         List<String> rows = new ArrayList<>(PlantedRows.accountsAndTransfers(database));
-        rows.addAll(query(database, "SELECT id, x, y, z FROM points ORDER BY id"));
+        rows.addAll(rows(database, "SELECT id, x, y, z FROM points ORDER BY id"));
         return rows;
     }
 
     private long schemasLeft() throws SQLException {
-        return Long.parseLong(query(database, "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE"
+        return Long.parseLong(rows(database, "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE"
                 + " 'transfer_benchmark_%' OR schema_name LIKE 'insert_benchmark_%'").get(0).strip());
     }
 }

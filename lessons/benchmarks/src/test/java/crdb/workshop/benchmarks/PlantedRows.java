@@ -2,10 +2,8 @@ package crdb.workshop.benchmarks;
 
 import crdb.workshop.benchmarks.transfers.load.Workload;
 import crdb.workshop.common.db.Database;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import crdb.workshop.common.testing.Sql;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,43 +23,16 @@ public final class PlantedRows {
      */
     public static void plantAccountsAndTransfer(Database database) throws SQLException {
         UUID someone = UUID.randomUUID();
-        execute(database, "INSERT INTO accounts (id, balance) VALUES ('" + Workload.accountId(0) + "', 4242), ('"
+        Sql.execute(database, "INSERT INTO accounts (id, balance) VALUES ('" + Workload.accountId(0) + "', 4242), ('"
                 + someone + "', 17) ON CONFLICT (id) DO NOTHING");
-        execute(database, "INSERT INTO transfers (id, from_id, to_id, amount) VALUES ('" + UUID.randomUUID() + "', '"
-                + Workload.accountId(0) + "', '" + someone + "', 5)");
+        Sql.execute(database, "INSERT INTO transfers (id, from_id, to_id, amount) VALUES ('" + UUID.randomUUID()
+                + "', '" + Workload.accountId(0) + "', '" + someone + "', 5)");
     }
 
     /** Every row of accounts and transfers, as text, in a fixed order. */
     public static List<String> accountsAndTransfers(Database database) throws SQLException {
-        List<String> rows = new ArrayList<>(query(database, "SELECT id, balance FROM accounts ORDER BY id"));
-        rows.addAll(query(database, "SELECT id, from_id, to_id, amount FROM transfers ORDER BY id"));
+        List<String> rows = new ArrayList<>(Sql.rows(database, "SELECT id, balance FROM accounts ORDER BY id"));
+        rows.addAll(Sql.rows(database, "SELECT id, from_id, to_id, amount FROM transfers ORDER BY id"));
         return rows;
-    }
-
-    /** The rows {@code sql} returns, each as its columns' text followed by a space. */
-    public static List<String> query(Database database, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(rs.getString(i)).append(' ');
-                }
-                rows.add(row.toString());
-            }
-            connection.commit();
-        }
-        return rows;
-    }
-
-    public static void execute(Database database, String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-            connection.commit();
-        }
     }
 }

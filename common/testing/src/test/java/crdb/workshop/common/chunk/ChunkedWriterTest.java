@@ -1,5 +1,6 @@
 package crdb.workshop.common.chunk;
 
+import static crdb.workshop.common.testing.Sql.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.testing.DatabaseTest;
 import crdb.workshop.common.testing.ServerError;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -267,14 +267,6 @@ class ChunkedWriterTest {
              ResultSet rs = statement.executeQuery("SELECT last_value FROM " + sequence)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void execute(Database database, String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-            connection.commit();
         }
     }
 }

@@ -9,6 +9,7 @@ import crdb.workshop.common.WorkshopException;
 import crdb.workshop.common.db.Database;
 import crdb.workshop.common.settings.Settings;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.Sql;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceLoadBenchmarkTest {
 
     private static final Map<String, String> SMALL_RUN = Map.of("bench.clients", "2", "bench.transfers", "6",
-            "bench.accounts", "4", "bench.hot", "1,0", "bench.repeats", "1", "bench.resend", "0.5", "bench.warmUpSeconds", "0");
+            "bench.accounts", "4", "bench.hot", "1,0", "bench.repeats", "1", "bench.resend", "0.5",
+            "bench.warmUpSeconds", "0");
 
     private final Database database;
 
@@ -72,7 +74,7 @@ class ServiceLoadBenchmarkTest {
         assertThat(printed.lines().filter(line -> line.endsWith("books balanced")).count())
                 .as("table rows with balanced books: two contenders at two hot shares").isEqualTo(4);
         assertThat(everyRow()).as("every row of accounts and transfers").isEqualTo(before);
-        assertThat(PlantedRows.query(database,
+        assertThat(Sql.rows(database,
                 "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'service_load_%'"))
                 .as("schemas left behind").containsExactly("0 ");
         assertThat(Files.readAllBytes(Path.of(System.getProperty("bench.chart")))).startsWith(0x89, 'P', 'N', 'G');

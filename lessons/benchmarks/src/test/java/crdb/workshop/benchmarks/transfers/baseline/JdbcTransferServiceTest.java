@@ -11,13 +11,11 @@ import crdb.workshop.common.testing.AttemptCounter;
 import crdb.workshop.common.testing.CommitDroppingProxy;
 import crdb.workshop.common.testing.CommitFaults;
 import crdb.workshop.common.testing.DatabaseTest;
+import crdb.workshop.common.testing.Sql;
 import crdb.workshop.transfers.Transfer;
-import crdb.workshop.transfers.TransferDeclinedException;
 import crdb.workshop.transfers.TransferDeclinedException.Reason;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import crdb.workshop.transfers.TransferDeclinedException;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -47,8 +45,8 @@ class JdbcTransferServiceTest {
 
     @BeforeEach
     void openAccounts() throws SQLException {
-        execute("DELETE FROM transfers");
-        execute("DELETE FROM accounts");
+        Sql.execute(database, "DELETE FROM transfers");
+        Sql.execute(database, "DELETE FROM accounts");
         first = open(1000);
         second = open(250);
     }
@@ -146,29 +144,10 @@ class JdbcTransferServiceTest {
     }
 
     private long transferRows() throws SQLException {
-        return count("SELECT count(*) FROM transfers");
+        return Sql.count(database, "SELECT count(*) FROM transfers");
     }
 
     private long accounts() throws SQLException {
-        return count("SELECT count(*) FROM accounts");
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            long n = rs.getLong(1);
-            connection.commit();
-            return n;
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-            connection.commit();
-        }
+        return Sql.count(database, "SELECT count(*) FROM accounts");
     }
 }
