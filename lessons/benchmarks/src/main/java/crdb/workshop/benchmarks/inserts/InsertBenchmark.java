@@ -2,6 +2,7 @@ package crdb.workshop.benchmarks.inserts;
 
 import crdb.workshop.benchmarks.BenchmarkSchema;
 import crdb.workshop.benchmarks.JitWarmUp;
+import crdb.workshop.benchmarks.RunConditions;
 import crdb.workshop.benchmarks.inserts.InsertChart;
 import crdb.workshop.benchmarks.inserts.InsertMethod;
 import crdb.workshop.benchmarks.inserts.InsertMethods;
@@ -12,7 +13,6 @@ import crdb.workshop.chunked.mapper.Point;
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,7 +75,7 @@ public final class InsertBenchmark {
                     settings.rows(), settings.chunkSizes(), settings.repeats(), Runtime.getRuntime().availableProcessors());
 
             out.printf(Locale.ROOT, "Load average before: %.1f (other processes on these cores slow every method alike).%n",
-                    loadAverage());
+                    RunConditions.loadAverage());
             out.println("Warming up (every method, not measured, until the JIT compiler is done)...");
             JitWarmUp.run(round -> {
                 for (InsertMethod method : methods) {
@@ -92,15 +92,16 @@ public final class InsertBenchmark {
                     }
                 }
             }
-            double loadAfter = loadAverage();
+            double loadAfter = RunConditions.loadAverage();
             out.printf(Locale.ROOT, "Load average after: %.1f%n", loadAfter);
 
-            out.println("Durability: " + durability(database) + ".");
+            String durability = RunConditions.durability(database);
+            out.println("Durability: " + durability + ".");
             printRates(out, measurements);
             printRatios(out, measurements);
             printTargets(out, measurements);
             String subtitle = String.format(Locale.ROOT, "%s, %s, %,d rows per run, median and range of %d, %d cores,"
-                    + " load %.1f", database.shortVersion().strip(), durability(database), settings.rows(),
+                    + " load %.1f", database.shortVersion().strip(), durability, settings.rows(),
                     settings.repeats(), Runtime.getRuntime().availableProcessors(), loadAfter);
             InsertChart.write(measurements, subtitle, settings.chart());
             out.println("Chart: " + settings.chart());
@@ -141,32 +142,12 @@ public final class InsertBenchmark {
         return points.size() * 1e9 / nanos;
     }
 
-    /** The operating system's one-minute load average, or -1 where it has none. */
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
     /** Empties the benchmark's own points table (its pool's search path is the benchmark's schema alone). */
     private static void truncate(Database database) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true); // TRUNCATE alone: on CockroachDB it is a schema change
             statement.execute("TRUNCATE TABLE points");
-        }
-    }
-
-    /** fsync and synchronous_commit: what each COMMIT waits for, which small chunks pay for. */
-    private static String durability(Database database) throws SQLException {
-        if (database.isCockroachDb()) {
-            return "CockroachDB";
-        }
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
-            rs.next();
-            String settings = "fsync=" + rs.getString(1) + ", synchronous_commit=" + rs.getString(2);
-            connection.commit();
-            return settings;
         }
     }
 

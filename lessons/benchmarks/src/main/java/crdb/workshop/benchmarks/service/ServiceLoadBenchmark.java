@@ -2,6 +2,7 @@ package crdb.workshop.benchmarks.service;
 
 import crdb.workshop.benchmarks.BenchmarkSchema;
 import crdb.workshop.benchmarks.JitWarmUp;
+import crdb.workshop.benchmarks.RunConditions;
 import crdb.workshop.benchmarks.service.HttpTransferClient.Answers;
 import crdb.workshop.benchmarks.transfers.BenchmarkResults;
 import crdb.workshop.benchmarks.transfers.TransferChart;
@@ -123,7 +124,7 @@ public final class ServiceLoadBenchmark {
                 + " as many threads, retries: " + RetrySettings.DEFAULTS + ".");
         out.println("Database: " + jdbcDb.shortVersion().strip() + ".");
         out.printf(Locale.ROOT, "Load average before: %.1f (other processes on these cores slow both alike).%n",
-                loadAverage());
+                RunConditions.loadAverage());
 
         out.println("Warming up (uniform runs of both, not measured, until the JIT compiler is done)...");
         JitWarmUp.run(round -> {
@@ -153,7 +154,7 @@ public final class ServiceLoadBenchmark {
             }
             out.println();
         }
-        double loadAfter = loadAverage();
+        double loadAfter = RunConditions.loadAverage();
         out.printf(Locale.ROOT, "Load average after: %.1f%n", loadAfter);
 
         ServiceLoadReport.print(out, results, answers, service, jdbc, settings);
@@ -247,10 +248,5 @@ public final class ServiceLoadBenchmark {
         return new LoadResult(r.contender(), r.shape(), r.committed(), r.refused(), r.errors(), r.notRun(), retries,
                 r.retriesByState(), r.retriesByReason(), r.attempts(), r.elapsedNanos(), r.clientCpuNanos(),
                 r.latenciesNanos(), r.invariants());
-    }
-
-    /** The operating system's one-minute load average, or -1 where it has none. */
-    static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

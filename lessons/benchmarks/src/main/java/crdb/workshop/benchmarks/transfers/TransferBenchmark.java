@@ -3,6 +3,7 @@ package crdb.workshop.benchmarks.transfers;
 import com.zaxxer.hikari.HikariDataSource;
 import crdb.workshop.benchmarks.BenchmarkSchema;
 import crdb.workshop.benchmarks.JitWarmUp;
+import crdb.workshop.benchmarks.RunConditions;
 import crdb.workshop.benchmarks.transfers.BenchmarkResults;
 import crdb.workshop.benchmarks.transfers.Pgbench;
 import crdb.workshop.benchmarks.transfers.PlanCheck;
@@ -17,7 +18,6 @@ import crdb.workshop.benchmarks.transfers.load.Workload;
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,14 +96,15 @@ public final class TransferBenchmark {
         out.println(pgbench.map(p -> "pgbench: " + p.version() + ", the same SQL from " + shape.threads()
                 + " clients, --max-tries=" + settings.retry().maxAttempts() + " (it retries at once, without"
                 + " backoff).").orElse("pgbench: not run (" + noPgbench + ")."));
-        out.println("Durability: " + durability(database) + ".");
+        String durability = durability(database);
+        out.println("Durability: " + durability + ".");
         if (database.dataSource() instanceof HikariDataSource pool) {
             out.printf(Locale.ROOT, "Pool: up to %d connections%s.%n", pool.getMaximumPoolSize(),
                     pool.getMaximumPoolSize() <= shape.threads() ? " (fewer than threads + 1: threads will queue for"
                             + " connections; set -Dworkshop.poolSize=" + (shape.threads() + 2) + ")" : "");
         }
         out.printf(Locale.ROOT, "Load average before: %.1f (other processes on these cores slow every contender"
-                + " alike).%n", loadAverage());
+                + " alike).%n", RunConditions.loadAverage());
 
         out.println("Warming up (every contender, not measured, until the JIT compiler is done)...");
         Workload warmUp = Workload.plan(new LoadShape(shape.threads(), Math.min(100, shape.transfersPerThread()),
@@ -132,7 +133,7 @@ public final class TransferBenchmark {
                 runner.clean(workload);
             }
         }
-        double loadAfter = loadAverage();
+        double loadAfter = RunConditions.loadAverage();
         out.printf(Locale.ROOT, "Load average after: %.1f%n", loadAfter);
         List<ClientProfile> profiles = new ArrayList<>();
         if (!settings.profileTime().isZero()) {
@@ -154,7 +155,7 @@ public final class TransferBenchmark {
         }
         printTargets(out, results, settings);
         String subtitle = String.format(Locale.ROOT, "%s, %s, %d threads, %d accounts, median of %d, %d cores,"
-                + " load %.1f", database.shortVersion().strip(), durability(database), shape.threads(), shape.accounts(),
+                + " load %.1f", database.shortVersion().strip(), durability, shape.threads(), shape.accounts(),
                 settings.repeats(),
                 Runtime.getRuntime().availableProcessors(), loadAfter);
         TransferChart.write(results, subtitle, settings.chart());
@@ -186,20 +187,10 @@ public final class TransferBenchmark {
         return ordered;
     }
 
-    /** The server's fsync and synchronous_commit: what a COMMIT waits for, which the rates depend on. */
-    static String durability(Database database) {
-        if (database.isCockroachDb()) {
-            return "CockroachDB (commits wait for replication by its own rules)";
-        }
-        try (java.sql.Connection connection = database.dataSource().getConnection();
-             java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("SELECT current_setting('fsync'),"
-                     + " current_setting('synchronous_commit')")) {
-            rs.next();
-            String fsync = rs.getString(1);
-            String synchronous = rs.getString(2);
-            connection.commit();
-            return "fsync=" + fsync + ", synchronous_commit=" + synchronous;
+    /** The server's durability settings, or why they could not be read: the benchmark goes on without them. */
+    private static String durability(Database database) {
+        try {
+            return RunConditions.durability(database);
         } catch (java.sql.SQLException e) {
             return "unknown (" + e.getMessage() + ")";
         }
@@ -375,10 +366,5 @@ public final class TransferBenchmark {
         }
         out.printf(Locale.ROOT, "  %s against %s: %s (target at least %.2fx: %s)%n", c.name(), baseline.name(),
                 String.join(", ", ratios), target, met ? "met" : "MISSED");
-    }
-
-    /** The operating system's one-minute load average, or -1 where it has none. */
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }
