@@ -33,11 +33,10 @@ public final class JitWarmUp {
 
     /**
      * Runs at least {@code minRounds} rounds, then more until the compiler is done, for at most
-     * {@code -Dbench.warmUpSeconds} (or {@code limit}); says on {@code out} how many rounds it
-     * took, and how busy the compiler still was.
+     * {@code limit} (from {@link #limit}); says on {@code out} how many rounds it took, and how busy
+     * the compiler still was.
      */
     public static void run(Round round, int minRounds, Duration limit, PrintStream out) throws Exception {
-        Duration bound = limit(limit);
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
         int cores = Runtime.getRuntime().availableProcessors();
@@ -45,7 +44,7 @@ public final class JitWarmUp {
         double share = Double.NaN;
         int rounds = 0;
         int quietInARow = 0;
-        while (rounds < minRounds || (quietInARow < 2 && System.nanoTime() - start < bound.toNanos())) {
+        while (rounds < minRounds || (quietInARow < 2 && System.nanoTime() - start < limit.toNanos())) {
             long compiledBefore = measurable ? jit.getTotalCompilationTime() : 0;
             long roundStart = System.nanoTime();
             round.run(rounds++);
@@ -57,12 +56,15 @@ public final class JitWarmUp {
                         + " one (%s).%n", rounds, rounds == 1 ? "" : "s", (System.nanoTime() - start) / 1e9,
                 measurable ? String.format(Locale.ROOT, "%.1f%%", 100 * share) : "an unknown share",
                 quietInARow >= 2 ? String.format(Locale.ROOT, "done: under %.0f%% twice in a row", 100 * QUIET_SHARE)
-                        : "NOT DONE: stopped at the warm-up limit, -Dbench.warmUpSeconds=" + bound.toSeconds()
+                        : "NOT DONE: stopped at the warm-up limit, -Dbench.warmUpSeconds=" + limit.toSeconds()
                         + "; the first runs may be slow");
     }
 
-    /** {@code -Dbench.warmUpSeconds}, a whole number of seconds (0: only the minimum rounds), or {@code fallback}. */
-    static Duration limit(Duration fallback) {
+    /**
+     * {@code -Dbench.warmUpSeconds}, a whole number of seconds (0: only the minimum rounds), or
+     * {@code fallback}: read with a benchmark's other settings, so a bad value stops it before it starts.
+     */
+    public static Duration limit(Duration fallback) {
         String value = System.getProperty("bench.warmUpSeconds");
         if (value == null) {
             return fallback;

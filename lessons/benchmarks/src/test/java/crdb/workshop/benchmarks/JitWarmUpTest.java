@@ -3,12 +3,17 @@ package crdb.workshop.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import crdb.workshop.benchmarks.inserts.InsertSettings;
+import crdb.workshop.benchmarks.service.ServiceLoadSettings;
+import crdb.workshop.benchmarks.transfers.TransferSettings;
 import crdb.workshop.common.WorkshopException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +33,7 @@ class JitWarmUpTest {
         System.setProperty("bench.warmUpSeconds", "0");
         AtomicInteger rounds = new AtomicInteger();
 
-        JitWarmUp.run(round -> rounds.incrementAndGet(), 3, Duration.ofMinutes(5), out);
+        JitWarmUp.run(round -> rounds.incrementAndGet(), 3, JitWarmUp.limit(Duration.ofMinutes(5)), out);
 
         assertThat(rounds).hasValue(3);
         assertThat(printed()).startsWith("Warmed up: 3 rounds in ");
@@ -50,7 +55,7 @@ class JitWarmUpTest {
         AtomicInteger rounds = new AtomicInteger();
 
         // One round cannot show two quiet rounds in a row.
-        JitWarmUp.run(round -> rounds.incrementAndGet(), 1, Duration.ofMinutes(5), out);
+        JitWarmUp.run(round -> rounds.incrementAndGet(), 1, JitWarmUp.limit(Duration.ofMinutes(5)), out);
 
         assertThat(rounds).hasValue(1);
         assertThat(printed()).startsWith("Warmed up: 1 round in ")
@@ -58,13 +63,18 @@ class JitWarmUpTest {
     }
 
     @Test
-    void aLimitThatIsNotWholeSecondsIsRefusedWithOneLine() {
+    void aLimitThatIsNotWholeSecondsIsRefusedWithOneLineWithTheBenchmarksOtherSettings() {
         System.setProperty("bench.warmUpSeconds", "1.5");
+        String refusal = "-Dbench.warmUpSeconds=1.5 is not a whole number of seconds. Example:"
+                + " -Dbench.warmUpSeconds=90 (0 runs only the minimum warm-up rounds).";
 
-        assertThatThrownBy(() -> JitWarmUp.run(round -> { }, 1, Duration.ofSeconds(1), out))
-                .isInstanceOf(WorkshopException.class)
-                .hasMessage("-Dbench.warmUpSeconds=1.5 is not a whole number of seconds. Example:"
-                        + " -Dbench.warmUpSeconds=90 (0 runs only the minimum warm-up rounds).");
+        assertThatThrownBy(() -> JitWarmUp.limit(Duration.ofSeconds(1)))
+                .isInstanceOf(WorkshopException.class).hasMessage(refusal);
+        // Read with the other settings, before a benchmark makes its schema or prints a line.
+        for (ThrowingCallable settings : List.<ThrowingCallable>of(TransferSettings::fromSystemProperties,
+                InsertSettings::fromSystemProperties, ServiceLoadSettings::fromSystemProperties)) {
+            assertThatThrownBy(settings).isInstanceOf(WorkshopException.class).hasMessage(refusal);
+        }
         assertThat(buffer.size()).isZero();
     }
 

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,9 +37,6 @@ import java.util.Locale;
  * machine's speed spreads over all methods; the median of the repeats is reported.
  */
 public final class InsertBenchmark {
-
-    /** Warm-up ends here even if the compiler is still busy (the line it prints says so). */
-    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(60);
 
     /** Issue 14's targets, at the lesson's chunk size. */
     private static final int TARGET_CHUNK = 1_000;
@@ -81,7 +77,7 @@ public final class InsertBenchmark {
                 for (InsertMethod method : methods) {
                     timed(database, method, points.subList(0, Math.min(points.size(), 5_000)), 500);
                 }
-            }, 2, WARM_UP_LIMIT, out);
+            }, 2, settings.warmUpLimit(), out);
 
             Measurements measurements = new Measurements(methods, settings.chunkSizes());
             for (int repeat = 0; repeat < settings.repeats(); repeat++) {

@@ -1,19 +1,22 @@
 package crdb.workshop.benchmarks.inserts;
 
+import crdb.workshop.benchmarks.JitWarmUp;
 import crdb.workshop.common.WorkshopException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What to measure, from system properties (Maven passes {@code -Dbench.rows=...} through):
- * bench.rows, bench.chunkSizes, bench.repeats, bench.chart, bench.updateDocs.
+ * bench.rows, bench.chunkSizes, bench.repeats, bench.chart, bench.updateDocs, bench.warmUpSeconds
+ * (the longest warm-up, {@link JitWarmUp}).
  *
  * <p>The chart goes to the module's target/ folder, unless {@code -Dbench.chart=FILE} names
  * another file or {@code -Dbench.updateDocs=true} asks for the page's chart to be replaced.
  */
-public record InsertSettings(int rows, List<Integer> chunkSizes, int repeats, Path chart) {
+public record InsertSettings(int rows, List<Integer> chunkSizes, int repeats, Path chart, Duration warmUpLimit) {
 
     /** The chart the walkthrough page shows. */
     public static final String DOCS_CHART = "docs/images/04-insert-benchmark.png";
@@ -30,7 +33,8 @@ public record InsertSettings(int rows, List<Integer> chunkSizes, int repeats, Pa
         Path root = workspaceRoot();
         return new InsertSettings(rows, List.copyOf(sizes), repeats, chart != null ? Path.of(chart)
                 : updateDocs ? root.resolve(DOCS_CHART)
-                : root.resolve("lessons/benchmarks/target/insert-benchmark/04-insert-benchmark.png"));
+                : root.resolve("lessons/benchmarks/target/insert-benchmark/04-insert-benchmark.png"),
+                JitWarmUp.limit(Duration.ofSeconds(60)));
     }
 
     private static int positive(String property, String value) {

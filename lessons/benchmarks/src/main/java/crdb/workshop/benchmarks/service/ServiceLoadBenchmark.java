@@ -60,9 +60,6 @@ public final class ServiceLoadBenchmark {
     private static final double HOT_P99_TARGET = 5;
     private static final double UNIFORM_RATE_TARGET = 0.5;
 
-    /** Warm-up ends here even if the compiler is still busy (the line it prints says so). */
-    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
-
     private ServiceLoadBenchmark() {
     }
 
@@ -132,7 +129,7 @@ public final class ServiceLoadBenchmark {
                 measure(c, ResentWorkload.of(Workload.plan(shape.withHotFraction(0), -1 - round),
                         settings.resendShare(), round), runners.get(c), databases.get(c), metrics, latest, settings);
             }
-        }, 3, WARM_UP_LIMIT, out);
+        }, 3, settings.warmUpLimit(), out);
 
         BenchmarkResults results = new BenchmarkResults(contenders, settings.hotFractions());
         Map<Double, Answers> answers = new HashMap<>();
@@ -177,12 +174,12 @@ public final class ServiceLoadBenchmark {
             long cpuBefore = processCpuNanos();
             LoadResult result = runner.run(contender, workload.workload(), settings.timeLimit());
             // This JVM's CPU, not the load threads': the HTTP client's and the in-process service's threads do the work.
-            result = withCpu(result, cpuBefore < 0 ? -1 : processCpuNanos() - cpuBefore);
+            result = result.withClientCpuNanos(cpuBefore < 0 ? -1 : processCpuNanos() - cpuBefore);
             Answers answers = Answers.NONE;
             if (service) {
                 double[] after = metrics.retriesAndCommits();
                 // The service counts its retries; the client sees none of them.
-                result = withRetries(result, Math.round(after[0] - before[0]));
+                result = result.withRetries(Math.round(after[0] - before[0]));
                 answers = latest[0].answers(workload.resentKeys());
             }
             long resentRows = rowsOf(database, workload.resentKeys());
@@ -232,21 +229,9 @@ public final class ServiceLoadBenchmark {
         }
     }
 
-    private static LoadResult withCpu(LoadResult r, long cpuNanos) {
-        return new LoadResult(r.contender(), r.shape(), r.committed(), r.refused(), r.errors(), r.notRun(), r.retries(),
-                r.retriesByState(), r.retriesByReason(), r.attempts(), r.elapsedNanos(), cpuNanos,
-                r.latenciesNanos(), r.invariants());
-    }
-
     /** This process's CPU time, all threads, or -1 where the JVM cannot tell. */
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
-    }
-
-    private static LoadResult withRetries(LoadResult r, long retries) {
-        return new LoadResult(r.contender(), r.shape(), r.committed(), r.refused(), r.errors(), r.notRun(), retries,
-                r.retriesByState(), r.retriesByReason(), r.attempts(), r.elapsedNanos(), r.clientCpuNanos(),
-                r.latenciesNanos(), r.invariants());
     }
 }

@@ -1,5 +1,6 @@
 package crdb.workshop.benchmarks.service;
 
+import crdb.workshop.benchmarks.JitWarmUp;
 import crdb.workshop.benchmarks.transfers.TransferSettings;
 import crdb.workshop.benchmarks.transfers.load.LoadShape;
 import crdb.workshop.common.WorkshopException;
@@ -15,10 +16,11 @@ import java.util.Optional;
  * and JDBC threads), bench.transfers (per client), bench.accounts, bench.hot (shares between the
  * two hot accounts, 0 to 1), bench.repeats, bench.seconds (time limit of one run), bench.seed,
  * bench.resend (the share of transfers sent a second time with the same key), bench.url (a running
- * service instead of one started in-process), bench.chart, bench.updateDocs.
+ * service instead of one started in-process), bench.chart, bench.updateDocs, bench.warmUpSeconds
+ * (the longest warm-up, {@link JitWarmUp}).
  */
 public record ServiceLoadSettings(LoadShape shape, List<Double> hotFractions, int repeats, Duration timeLimit,
-        long seed, double resendShare, Optional<URI> url, Path chart) {
+        long seed, double resendShare, Optional<URI> url, Path chart, Duration warmUpLimit) {
 
     /** The chart page 06 part 2 shows. */
     public static final String DOCS_CHART = "docs/images/06-service-load-benchmark.png";
@@ -51,7 +53,8 @@ public record ServiceLoadSettings(LoadShape shape, List<Double> hotFractions, in
                 Long.parseLong(seed), share("bench.resend", System.getProperty("bench.resend", "0.1").strip()),
                 url(System.getProperty("bench.url")),
                 chart != null ? Path.of(chart) : updateDocs ? root.resolve(DOCS_CHART)
-                        : root.resolve("lessons/benchmarks/target/service-load-benchmark/06-service-load-benchmark.png"));
+                        : root.resolve("lessons/benchmarks/target/service-load-benchmark/06-service-load-benchmark.png"),
+                JitWarmUp.limit(Duration.ofSeconds(90)));
     }
 
     /** A running service's base URL: http, a host, no user name or password, no path. */

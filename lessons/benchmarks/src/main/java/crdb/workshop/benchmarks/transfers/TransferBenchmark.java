@@ -18,7 +18,6 @@ import crdb.workshop.benchmarks.transfers.load.Workload;
 import crdb.workshop.common.cli.LessonRunner;
 import crdb.workshop.common.db.Database;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,9 +50,6 @@ public final class TransferBenchmark {
     private static final double JDBC_TO_PGBENCH_TARGET = 0.9;
     private static final double MYBATIS_TO_PGBENCH_TARGET = 0.85;
     private static final double RETRY_TARGET = 0.05;
-
-    /** Warm-up ends here even if the compiler is still busy (the line it prints says so). */
-    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(60);
 
     private TransferBenchmark() {
     }
@@ -113,7 +109,7 @@ public final class TransferBenchmark {
             for (Contender contender : contenders) {
                 check(run(contender, warmUp, runner, pgbench, settings));
             }
-        }, 2, WARM_UP_LIMIT, out);
+        }, 2, settings.warmUpLimit(), out);
         runner.clean(warmUp);
         String plans = PlanCheck.describe(database);
         if (plans != null) {

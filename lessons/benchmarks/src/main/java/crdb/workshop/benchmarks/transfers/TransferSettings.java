@@ -1,5 +1,6 @@
 package crdb.workshop.benchmarks.transfers;
 
+import crdb.workshop.benchmarks.JitWarmUp;
 import crdb.workshop.benchmarks.transfers.load.LoadShape;
 import crdb.workshop.benchmarks.transfers.load.RetrySettings;
 import crdb.workshop.common.WorkshopException;
@@ -14,7 +15,8 @@ import java.util.List;
  * through): bench.threads, bench.transfers (per thread), bench.accounts, bench.hot (the hot shares
  * to measure, comma-separated, 0 to 1), bench.repeats, bench.seconds (time limit of one run),
  * bench.seed, bench.maxAttempts, bench.initialBackoffMs, bench.maxBackoffMs (the retry policy, for
- * MyBatis and JDBC alike; pgbench gets the same attempts), bench.chart, bench.updateDocs, bench.profileSeconds (at most this long profiling each of two contenders; 0 skips the profile), bench.reasons (print the retries by the server's
+ * MyBatis and JDBC alike; pgbench gets the same attempts), bench.chart, bench.updateDocs, bench.profileSeconds (at most this long profiling each of two contenders; 0 skips the profile),
+ * bench.warmUpSeconds (the longest warm-up, {@link JitWarmUp}), bench.reasons (print the retries by the server's
  * message, for reading a run).
  *
  * <p>Everything the benchmark writes goes under the module's target/ folder (pgbench's scripts
@@ -22,7 +24,8 @@ import java.util.List;
  * file or {@code -Dbench.updateDocs=true} asks for the pages' chart to be replaced.
  */
 public record TransferSettings(LoadShape shape, List<Double> hotFractions, int repeats, Duration timeLimit,
-        long seed, RetrySettings retry, Path chart, Path workDir, boolean showReasons, Duration profileTime) {
+        long seed, RetrySettings retry, Path chart, Path workDir, boolean showReasons, Duration profileTime,
+        Duration warmUpLimit) {
 
     /** The chart the walkthrough page shows. */
     public static final String DOCS_CHART = "docs/images/03-transfer-benchmark.png";
@@ -59,7 +62,7 @@ public record TransferSettings(LoadShape shape, List<Double> hotFractions, int r
                 chart != null ? Path.of(chart)
                         : updateDocs ? workspaceRoot().resolve(DOCS_CHART) : workDir.resolve("03-transfer-benchmark.png"),
                 workDir, Boolean.parseBoolean(System.getProperty("bench.reasons", "false")),
-                Duration.ofSeconds(notNegative("bench.profileSeconds", "40")));
+                Duration.ofSeconds(notNegative("bench.profileSeconds", "40")), JitWarmUp.limit(Duration.ofSeconds(60)));
     }
 
     private static int positive(String property, String fallback) {

@@ -21,6 +21,18 @@ public record LoadResult(Contender contender, LoadShape shape, long committed, M
         long elapsedNanos, long clientCpuNanos,
         long[] latenciesNanos, Invariants invariants) {
 
+    /** This run with the client's CPU time measured another way (a whole process's, say). */
+    public LoadResult withClientCpuNanos(long nanos) {
+        return new LoadResult(contender, shape, committed, refused, errors, notRun, retries, retriesByState,
+                retriesByReason, attempts, elapsedNanos, nanos, latenciesNanos, invariants);
+    }
+
+    /** This run with the retries counted where they happened (a service's own counters, say). */
+    public LoadResult withRetries(long count) {
+        return new LoadResult(contender, shape, committed, refused, errors, notRun, count, retriesByState,
+                retriesByReason, attempts, elapsedNanos, clientCpuNanos, latenciesNanos, invariants);
+    }
+
     public double transfersPerSecond() {
         return committed * 1e9 / elapsedNanos;
     }
