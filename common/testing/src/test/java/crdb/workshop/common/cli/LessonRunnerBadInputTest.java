@@ -3,6 +3,7 @@ package crdb.workshop.common.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crdb.workshop.common.db.Database;
+import crdb.workshop.common.db.LoginRole;
 import crdb.workshop.common.db.ServerAddress;
 import crdb.workshop.common.server.DockerProbe;
 import crdb.workshop.common.server.Vendor;
@@ -178,11 +179,7 @@ class LessonRunnerBadInputTest {
         Assumptions.assumeFalse(database.isCockroachDb(),
                 "creates a login role without a password, which a secure CockroachDB cluster refuses");
         try (FreshDatabase fresh = FreshDatabase.create(database);
-             Connection admin = adminConnection(database);
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP ROLE IF EXISTS lesson_reader");
-            statement.execute("CREATE ROLE lesson_reader LOGIN");
-
+             LoginRole reader = LoginRole.create(database, "lesson_reader", SECRET)) {
             CapturedRun run = runWith(Map.of("DATABASE_URL", server.url("lesson_reader", SECRET, fresh.name())));
 
             assertThat(run.status()).isEqualTo(1);

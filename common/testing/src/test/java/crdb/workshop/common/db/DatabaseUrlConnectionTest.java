@@ -46,21 +46,16 @@ class DatabaseUrlConnectionTest {
         Assumptions.assumeFalse(database.isCockroachDb(),
                 "creates a login role without a password, which a secure CockroachDB cluster refuses");
         String user = "bank app+1@branch";
-        try (Connection admin = DriverManager.getConnection(database.settings().jdbcUrl(),
-                database.settings().properties());
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP ROLE IF EXISTS \"" + user + "\"");
-            statement.execute("CREATE ROLE \"" + user + "\" LOGIN");
+        try (LoginRole role = LoginRole.create(database, user, "p@ss/w0rd+Zq7")) {
+            String url = "postgresql://bank%20app%2B1%40branch:p%40ss%2Fw0rd%2BZq7@" + server.hostAndPort() + "/"
+                    + databaseName + "?sslmode=disable";
+
+            ConnectionSettings settings = DatabaseUrl.parse(url);
+
+            assertThat(settings.properties()).containsEntry("password", "p@ss/w0rd+Zq7");
+            assertThat(ask(settings, "SELECT current_user")).isEqualTo(user);
+            assertThat(ask(settings, "SELECT current_database()")).isEqualTo(databaseName);
         }
-        // The embedded server trusts local users, so the password travels but is not checked.
-        String url = "postgresql://bank%20app%2B1%40branch:p%40ss%2Fw0rd%2BZq7@" + server.hostAndPort() + "/"
-                + databaseName + "?sslmode=disable";
-
-        ConnectionSettings settings = DatabaseUrl.parse(url);
-
-        assertThat(settings.properties()).containsEntry("password", "p@ss/w0rd+Zq7");
-        assertThat(ask(settings, "SELECT current_user")).isEqualTo(user);
-        assertThat(ask(settings, "SELECT current_database()")).isEqualTo(databaseName);
     }
 
     @Test
