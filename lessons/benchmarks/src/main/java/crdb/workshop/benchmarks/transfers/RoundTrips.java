@@ -40,13 +40,12 @@ public final class RoundTrips {
             Workload workload = Workload.plan(uniform, -2);
             LoadRunner runner = new LoadRunner(counter.database());
             out.println();
+            // One header line whatever the server: the page's expected output matches it, and what follows.
             out.printf(Locale.ROOT, "Statements and round trips per committed transfer (%d threads x %d transfers,"
-                    + " uniform), counted: statements by the server's pg_stat_statements, round trips on the wire"
-                    + " (Sync and Query messages, read by a proxy):%n", uniform.threads(), uniform.transfersPerThread());
-            if (!counter.countsAtServer()) {
-                out.println("  (this server does not load pg_stat_statements: statements are counted on the wire"
-                        + " only)");
-            }
+                    + " uniform), counted: %s, round trips on the wire (Sync and Query messages, read by a proxy):%n",
+                    uniform.threads(), uniform.transfersPerThread(), counter.countsAtServer()
+                            ? "statements by the server's pg_stat_statements"
+                            : "statements on the wire only (this server does not load pg_stat_statements)");
             out.printf(Locale.ROOT, "%-28s %11s %11s %12s %14s %22s%n", "contender", "statements", "(on wire)",
                     "round trips", "retries/commit", "round trips/attempt");
             Map<String, Double> perAttempt = new LinkedHashMap<>();
