@@ -9,6 +9,7 @@ import crdb.workshop.common.mapper.AccountMapper;
 import crdb.workshop.common.retry.RetryExecutor;
 import crdb.workshop.common.testing.BackendTerminator;
 import crdb.workshop.common.testing.DatabaseTest;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,11 @@ class CrudLessonFaultTest {
         Map<UUID, Long> expected = new HashMap<>();
         int runs = 0;
         int terminations;
-        // Pauses of up to 150 ms: kills land in every kind of moment of the first runs.
+        // Pauses of up to 150 ms: kills land in every kind of moment of the first runs. Bounded by
+        // time, not by a count of runs: on a quiet machine 30 runs took 0.4 s, two kills' worth.
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         try (BackendTerminator terminator = BackendTerminator.start(database, 10, 150)) {
-            while (runs < 3 || terminator.terminations() < 10 && runs < 30) {
+            while (runs < 3 || terminator.terminations() < 10 && System.nanoTime() < giveUpAt) {
                 LessonOutput output = LessonOutput.crud(database, new Random(runs)); // fails if the lesson fails
                 runs++;
 
