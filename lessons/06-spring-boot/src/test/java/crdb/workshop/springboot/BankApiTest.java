@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** Every answer of the HTTP API, and what each one wrote (a refusal: nothing). */
@@ -228,6 +229,23 @@ class BankApiTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void everyAnswerIsSentWholeWithItsLengthNotInChunks() {
+        List<Answer> answers = List.of(
+                bank.transfer(UUID.randomUUID(), alice, bob, 100),
+                bank.transfer(UUID.randomUUID(), bob, alice, 1_000_000),
+                bank.post("/transfers", UUID.randomUUID().toString(), "{not json"),
+                bank.get("/accounts/" + alice),
+                bank.get("/accounts/" + UUID.randomUUID()));
+
+        assertThat(answers).extracting(Answer::status).containsExactly(201, 409, 400, 200, 404);
+        for (Answer answer : answers) {
+            assertThat(answer.headers().getFirst(HttpHeaders.TRANSFER_ENCODING)).as("answer %s", answer.body()).isNull();
+            assertThat(answer.headers().getContentLength()).as("answer %s", answer.body())
+                    .isPositive().isEqualTo(answer.bodyBytes());
+        }
     }
 
     private static void assertProblem(Answer answer, int status, String type) {

@@ -1,10 +1,10 @@
 package crdb.workshop.springboot;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,8 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** A client of the service for tests: real HTTP, every answer returned (4xx and 5xx included), never thrown. */
 final class HttpBank {
 
-    /** One answer: its status, its headers and its body as JSON (a missing node when there was none). */
-    record Answer(int status, HttpHeaders headers, JsonNode body) {
+    /**
+     * One answer: its status, its headers, its body as JSON (a missing node when there was none)
+     * and how many bytes the body had.
+     */
+    record Answer(int status, HttpHeaders headers, JsonNode body, int bodyBytes) {
 
         String contentType() {
             return headers.getFirst(HttpHeaders.CONTENT_TYPE);
@@ -50,18 +53,16 @@ final class HttpBank {
                 })
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
-                .exchange((request, response) ->
-                        new Answer(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())),
-                        true);
+                .exchange((request, response) -> answer(response), true);
     }
 
     Answer get(String path) {
-        return http.get().uri(path).exchange((request, response) ->
-                new Answer(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())), true);
+        return http.get().uri(path).exchange((request, response) -> answer(response), true);
     }
 
-    private static JsonNode read(InputStream body) throws IOException {
-        byte[] bytes = body.readAllBytes();
-        return bytes.length == 0 ? JsonMapper.shared().missingNode() : JsonMapper.shared().readTree(bytes);
+    private static Answer answer(ClientHttpResponse response) throws IOException {
+        byte[] bytes = response.getBody().readAllBytes();
+        JsonNode body = bytes.length == 0 ? JsonMapper.shared().missingNode() : JsonMapper.shared().readTree(bytes);
+        return new Answer(response.getStatusCode().value(), response.getHeaders(), body, bytes.length);
     }
 }

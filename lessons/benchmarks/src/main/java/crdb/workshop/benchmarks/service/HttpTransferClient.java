@@ -4,15 +4,8 @@ import crdb.workshop.benchmarks.transfers.load.TransferClient;
 import crdb.workshop.transfers.Transfer;
 import crdb.workshop.transfers.TransferDeclinedException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.MalformedURLException;
-import java.net.Proxy;
 import java.net.URI;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +14,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * POST /transfers, as a client of lesson 06's service, with the planned transfer's id as its
@@ -35,20 +40,38 @@ final class HttpTransferClient implements TransferClient {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
-    private final URL transfers;
-    private final int readTimeoutMillis;
+    private final CloseableHttpClient http;
+    private final URI transfers;
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> applied = new ConcurrentHashMap<>();
     private final LongAdder replayed = new LongAdder();
     private final LongAdder wrongReceipts = new LongAdder();
 
-    HttpTransferClient(URI service, Duration requestTimeout) {
-        try {
-            this.transfers = service.resolve("/transfers").toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("not a URL: " + service, e);
-        }
-        this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis());
+    HttpTransferClient(CloseableHttpClient http, URI service) {
+        this.http = http;
+        this.transfers = service.resolve("/transfers");
+    }
+
+    /**
+     * The clients' connection pool: one kept-alive connection per client, no retry of its own (a
+     * resend is this class's decision, counted), and {@code requestTimeout} to wait for an answer.
+     */
+    static CloseableHttpClient pool(int clients, Duration requestTimeout) {
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(clients)
+                .setMaxConnPerRoute(clients)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofMilliseconds(CONNECT_TIMEOUT_MILLIS))
+                        .setSocketTimeout(Timeout.of(requestTimeout))
+                        .build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
     }
 
     @Override
@@ -81,29 +104,25 @@ final class HttpTransferClient implements TransferClient {
         }
     }
 
-    /** One request on a kept-alive connection of the JDK's pool (HttpURLConnection: the lightest client it has). */
+    /**
+     * One request on a kept-alive connection of the pool, as an API client sends it: asking for
+     * JSON, with headers and body in one write (the JDK's HttpURLConnection flushes its headers
+     * first, and the service then waits for the body in a second read).
+     */
     private Answer post(UUID key, Transfer transfer) {
-        byte[] body = ("{\"from\":\"" + transfer.from() + "\",\"to\":\"" + transfer.to() + "\",\"amount\":"
-                + transfer.amount() + "}").getBytes(StandardCharsets.UTF_8);
+        String body = "{\"from\":\"" + transfer.from() + "\",\"to\":\"" + transfer.to() + "\",\"amount\":"
+                + transfer.amount() + "}";
+        ClassicHttpRequest request = ClassicRequestBuilder.post(transfers)
+                .setHeader(HttpHeaders.ACCEPT, "application/json")
+                .setHeader("Idempotency-Key", key.toString())
+                .setEntity(body, ContentType.APPLICATION_JSON)
+                .build();
         try {
-            HttpURLConnection connection = (HttpURLConnection) transfers.openConnection(Proxy.NO_PROXY);
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-            connection.setReadTimeout(readTimeoutMillis);
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setFixedLengthStreamingMode(body.length);
-            connection.setRequestProperty("Content-Type", "application/json");
-            connection.setRequestProperty("Idempotency-Key", key.toString());
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(body);
-            }
-            int status = connection.getResponseCode();
-            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            String text;
-            try (InputStream read = in == null ? InputStream.nullInputStream() : in) {
-                text = new String(read.readAllBytes(), StandardCharsets.UTF_8); // read to the end: the connection is reused
-            }
-            return new Answer(status, "true".equals(connection.getHeaderField("Idempotent-Replayed")), text);
+            return http.execute(request, response -> {
+                Header replayed = response.getFirstHeader("Idempotent-Replayed");
+                String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
+                return new Answer(response.getCode(), replayed != null && "true".equals(replayed.getValue()), text);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,7 +46,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <pre>
  * ./mvnw -q -pl lessons/benchmarks -am compile exec:java -Dexec.mainClass=crdb.workshop.benchmarks.service.ServiceLoadBenchmark
  *     [-Dbench.clients=8] [-Dbench.transfers=250] [-Dbench.accounts=100] [-Dbench.hot=1,0] [-Dbench.repeats=5]
- *     [-Dbench.resend=0.1] [-Dbench.seconds=120] [-Dbench.seed=42] [-Dbench.url=http://127.0.0.1:8080] [-Dbench.warmUpSeconds=90]
+ *     [-Dbench.resend=0.1] [-Dbench.seconds=120] [-Dbench.seed=42] [-Dbench.url=http://127.0.0.1:8080] [-Dbench.warmUpSeconds=150]
  * </pre>
  *
  * The service starts in-process on a free loopback port, on a schema made for the run (dropped at
@@ -96,16 +97,22 @@ public final class ServiceLoadBenchmark {
     /** The benchmark: the service's transfers land in {@code serviceDb}, the JDBC transfer's in {@code jdbcDb}. */
     private static void run(URI url, Database serviceDb, Database jdbcDb, ServiceLoadSettings settings,
             PrintStream out) throws Exception {
+        Duration requestTimeout = serviceDb.giveUpTime().limit().plusSeconds(30);
+        // Closed at the end, so that an in-process service stops without waiting for its connections.
+        try (CloseableHttpClient clients = HttpTransferClient.pool(settings.shape().threads(), requestTimeout)) {
+            run(url, serviceDb, jdbcDb, settings, out, clients);
+        }
+    }
+
+    private static void run(URI url, Database serviceDb, Database jdbcDb, ServiceLoadSettings settings,
+            PrintStream out, CloseableHttpClient clients) throws Exception {
         LoadShape shape = settings.shape();
-        // HttpURLConnection keeps up to http.maxConnections (5 by default) idle connections per server: one per client.
-        System.setProperty("http.maxConnections", String.valueOf(Math.max(5, shape.threads())));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         ServiceMetrics metrics = new ServiceMetrics(http, url);
-        Duration requestTimeout = serviceDb.giveUpTime().limit().plusSeconds(30);
         HttpTransferClient[] latest = new HttpTransferClient[1];
         Contender service = new Contender(Contender.SELECT_FOR_UPDATE, Contender.Kind.SERVICE,
-                listener -> latest[0] = new HttpTransferClient(url, requestTimeout));
+                listener -> latest[0] = new HttpTransferClient(clients, url));
         Contender jdbc = Contender.jdbc(Contender.SELECT_FOR_UPDATE, JdbcStrategy.SELECT_FOR_UPDATE, jdbcDb,
                 RetrySettings.DEFAULTS);
         Map<Contender, LoadRunner> runners = Map.of(service, new LoadRunner(serviceDb), jdbc, new LoadRunner(jdbcDb));

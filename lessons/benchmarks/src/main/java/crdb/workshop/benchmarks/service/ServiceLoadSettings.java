@@ -54,7 +54,7 @@ public record ServiceLoadSettings(LoadShape shape, List<Double> hotFractions, in
                 url(System.getProperty("bench.url")),
                 chart != null ? Path.of(chart) : updateDocs ? root.resolve(DOCS_CHART)
                         : root.resolve("lessons/benchmarks/target/service-load-benchmark/06-service-load-benchmark.png"),
-                JitWarmUp.limit(Duration.ofSeconds(90)));
+                JitWarmUp.limit(Duration.ofSeconds(150)));
     }
 
     /** A running service's base URL: http, a host, no user name or password, no path. */
