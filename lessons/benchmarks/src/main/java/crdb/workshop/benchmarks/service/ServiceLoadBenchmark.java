@@ -21,7 +21,6 @@ import crdb.workshop.springboot.BankApplication;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -98,18 +97,18 @@ public final class ServiceLoadBenchmark {
     private static void run(URI url, Database serviceDb, Database jdbcDb, ServiceLoadSettings settings,
             PrintStream out) throws Exception {
         Duration requestTimeout = serviceDb.giveUpTime().limit().plusSeconds(30);
-        // Closed at the end, so that an in-process service stops without waiting for its connections.
+        // The clients' and the metrics reader's connections, closed at the end, so that an in-process service
+        // stops without waiting for them.
         try (CloseableHttpClient clients = HttpTransferClient.pool(settings.shape().threads(), requestTimeout)) {
-            run(url, serviceDb, jdbcDb, settings, out, clients);
+            compare(url, serviceDb, jdbcDb, settings, out, clients);
         }
     }
 
-    private static void run(URI url, Database serviceDb, Database jdbcDb, ServiceLoadSettings settings,
+    /** The service through {@code clients}, and the JDBC transfer, run after run. */
+    private static void compare(URI url, Database serviceDb, Database jdbcDb, ServiceLoadSettings settings,
             PrintStream out, CloseableHttpClient clients) throws Exception {
         LoadShape shape = settings.shape();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        ServiceMetrics metrics = new ServiceMetrics(http, url);
+        ServiceMetrics metrics = new ServiceMetrics(clients, url);
         HttpTransferClient[] latest = new HttpTransferClient[1];
         Contender service = new Contender(Contender.SELECT_FOR_UPDATE, Contender.Kind.SERVICE,
                 listener -> latest[0] = new HttpTransferClient(clients, url));

@@ -2,19 +2,24 @@ package crdb.workshop.benchmarks.service;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The service's retry counters, read as a monitoring system would: GET /actuator/metrics/{name}. */
 final class ServiceMetrics {
 
-    private final HttpClient http;
+    /** Read between runs, never under load: an answer slower than this is a failure. */
+    private static final RequestConfig READ = RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build();
+
+    private final CloseableHttpClient http;
     private final URI service;
 
-    ServiceMetrics(HttpClient http, URI service) {
+    /** {@code http}: the load's own connection pool, idle while the counters are read. */
+    ServiceMetrics(CloseableHttpClient http, URI service) {
         this.http = http;
         this.service = service;
     }
@@ -26,22 +31,21 @@ final class ServiceMetrics {
 
     /** The counter's total over all its tags; 0 before anything was counted. */
     private double count(String name) {
-        HttpRequest request = HttpRequest.newBuilder(service.resolve("/actuator/metrics/" + name))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpGet request = new HttpGet(service.resolve("/actuator/metrics/" + name));
+        request.setConfig(READ);
         try {
-            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() == 404) {
-                return 0;
-            }
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("GET /actuator/metrics/" + name + " answered " + answer.statusCode());
-            }
-            return JsonMapper.shared().readTree(answer.body()).path("measurements").get(0).path("value").asDouble();
+            return http.execute(request, response -> {
+                if (response.getCode() == 404) {
+                    return 0.0;
+                }
+                if (response.getCode() != 200) {
+                    throw new IllegalStateException("GET /actuator/metrics/" + name + " answered " + response.getCode());
+                }
+                return JsonMapper.shared().readTree(EntityUtils.toString(response.getEntity()))
+                        .path("measurements").get(0).path("value").asDouble();
+            });
         } catch (IOException e) {
             throw new IllegalStateException("GET /actuator/metrics/" + name + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the service's metrics", e);
         }
     }
 }
